@@ -1,0 +1,166 @@
+package io.swarmdrop.core.bencode;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Bencoding (BEP 3) for tracker responses and metainfo inspection.
+ *
+ * <p>Encoding accepts {@code byte[]}, {@link String} (as UTF-8), integral numbers, lists and maps
+ * with string keys; map keys are written in sorted raw-byte order as BEP 3 requires. Decoding yields
+ * {@code byte[]} for strings, {@link Long}, {@link List} and {@link Map} with string keys in their
+ * original order.
+ */
+public final class Bencode {
+
+    private static final int MAX_DEPTH = 64;
+
+    private Bencode() {}
+
+    public static byte[] encode(Object value) {
+        var out = new ByteArrayOutputStream();
+        write(out, value);
+        return out.toByteArray();
+    }
+
+    public static Object decode(byte[] data) {
+        var reader = new Reader(data);
+        Object value = reader.read(0);
+        if (reader.pos != data.length) {
+            throw new BencodeException("trailing bytes after value at offset " + reader.pos);
+        }
+        return value;
+    }
+
+    /** Returns the raw bytes of the value stored under {@code key} in a bencoded dictionary. */
+    public static byte[] rawValue(byte[] dictionary, String key) {
+        var reader = new Reader(dictionary);
+        if (reader.peek() != 'd') {
+            throw new BencodeException("not a dictionary");
+        }
+        reader.pos++;
+        while (reader.peek() != 'e') {
+            String k = new String(reader.readString(), StandardCharsets.UTF_8);
+            int start = reader.pos;
+            reader.read(1);
+            if (k.equals(key)) {
+                return Arrays.copyOfRange(dictionary, start, reader.pos);
+            }
+        }
+        throw new BencodeException("no key '" + key + "'");
+    }
+
+    private static void write(ByteArrayOutputStream out, Object value) {
+        if (value instanceof byte[] bytes) {
+            writeBytes(out, bytes);
+        } else if (value instanceof String s) {
+            writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            out.writeBytes(("i" + ((Number) value).longValue() + "e").getBytes(StandardCharsets.US_ASCII));
+        } else if (value instanceof List<?> list) {
+            out.write('l');
+            list.forEach(item -> write(out, item));
+            out.write('e');
+        } else if (value instanceof Map<?, ?> map) {
+            var sorted = new TreeMap<byte[], Object>(Arrays::compareUnsigned);
+            map.forEach((k, v) -> sorted.put(((String) k).getBytes(StandardCharsets.UTF_8), v));
+            out.write('d');
+            sorted.forEach((k, v) -> {
+                writeBytes(out, k);
+                write(out, v);
+            });
+            out.write('e');
+        } else {
+            throw new BencodeException("cannot bencode "
+                    + (value == null ? "null" : value.getClass().getName()));
+        }
+    }
+
+    private static void writeBytes(ByteArrayOutputStream out, byte[] bytes) {
+        out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(bytes);
+    }
+
+    private static final class Reader {
+        private final byte[] data;
+        private int pos;
+
+        Reader(byte[] data) {
+            this.data = data;
+        }
+
+        int peek() {
+            if (pos >= data.length) {
+                throw new BencodeException("unexpected end of data at offset " + pos);
+            }
+            return data[pos];
+        }
+
+        Object read(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new BencodeException("nesting deeper than " + MAX_DEPTH);
+            }
+            int c = peek();
+            if (c == 'i') {
+                pos++;
+                return readNumber('e');
+            }
+            if (c == 'l') {
+                pos++;
+                var list = new ArrayList<Object>();
+                while (peek() != 'e') {
+                    list.add(read(depth + 1));
+                }
+                pos++;
+                return list;
+            }
+            if (c == 'd') {
+                pos++;
+                var map = new LinkedHashMap<String, Object>();
+                while (peek() != 'e') {
+                    String key = new String(readString(), StandardCharsets.UTF_8);
+                    map.put(key, read(depth + 1));
+                }
+                pos++;
+                return map;
+            }
+            if (c >= '0' && c <= '9') {
+                return readString();
+            }
+            throw new BencodeException("unexpected byte '" + (char) c + "' at offset " + pos);
+        }
+
+        byte[] readString() {
+            long length = readNumber(':');
+            if (length < 0 || length > data.length - pos) {
+                throw new BencodeException("string length " + length + " exceeds data at offset " + pos);
+            }
+            byte[] bytes = Arrays.copyOfRange(data, pos, pos + (int) length);
+            pos += (int) length;
+            return bytes;
+        }
+
+        long readNumber(char terminator) {
+            int start = pos;
+            while (peek() != terminator) {
+                pos++;
+                if (pos - start > 20) {
+                    throw new BencodeException("number too long at offset " + start);
+                }
+            }
+            String digits = new String(data, start, pos - start, StandardCharsets.US_ASCII);
+            pos++;
+            try {
+                return Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                throw new BencodeException("bad number '" + digits + "' at offset " + start);
+            }
+        }
+    }
+}

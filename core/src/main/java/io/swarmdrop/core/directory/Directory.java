@@ -1,0 +1,258 @@
+package io.swarmdrop.core.directory;
+
+import io.swarmdrop.core.cluster.ClusterStateException;
+import io.swarmdrop.core.cluster.Json;
+import io.swarmdrop.core.cluster.Names;
+import io.swarmdrop.core.cluster.ZkLayout;
+import io.swarmdrop.core.security.PasswordHasher;
+import io.swarmdrop.core.security.Secrets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.KeeperException;
+
+/**
+ * Users, devices, groups and members in ZooKeeper. Shared by the supernode and the console, so
+ * both read and write the one copy of this state.
+ */
+public final class Directory {
+
+    private final CuratorFramework zk;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public Directory(CuratorFramework zk, PasswordHasher hasher, Clock clock) {
+        this.zk = zk;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    public void createUser(String user, String displayName, char[] password) {
+        Names.requireValid("user", user);
+        var record =
+                new UserRecord(displayName == null ? user : displayName, hasher.hash(password), false, clock.instant());
+        try {
+            zk.transaction()
+                    .forOperations(
+                            zk.transactionOp().create().forPath(ZkLayout.user(user), Json.write(record)),
+                            zk.transactionOp().create().forPath(ZkLayout.devices(user)),
+                            zk.transactionOp().create().forPath(ZkLayout.userGroups(user)),
+                            zk.transactionOp().create().forPath(ZkLayout.pending(user)));
+        } catch (KeeperException.NodeExistsException e) {
+            throw new DirectoryException(
+                    DirectoryException.Reason.ALREADY_EXISTS, "user '" + user + "' already exists");
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("create user " + user, e);
+        }
+    }
+
+    public Optional<UserRecord> findUser(String user) {
+        if (!Names.isValid(user)) {
+            return Optional.empty();
+        }
+        return readOptional(ZkLayout.user(user), UserRecord.class);
+    }
+
+    public List<String> users() {
+        return children(ZkLayout.USERS);
+    }
+
+    /** Checks a password; false for an unknown or disabled user too, so callers cannot tell which. */
+    public boolean checkPassword(String user, char[] password) {
+        return findUser(user)
+                .filter(u -> !u.disabled())
+                .map(u -> hasher.verify(password, u.passwordHash()))
+                .orElse(false);
+    }
+
+    /** Enrols a new device of {@code user}: its token and tracker passkey are returned once and stored hashed. */
+    public Enrolment enrolDevice(String user, String hostname) {
+        requireUser(user);
+        String device = Secrets.newId();
+        String token = Secrets.newSecret();
+        String passkey = Secrets.newSecret();
+        var record = new DeviceRecord(hostname, Secrets.hash(token), Secrets.hash(passkey), clock.instant());
+        byte[] ref = Json.write(new DeviceRef(user, device));
+        try {
+            ensure(ZkLayout.TOKENS);
+            ensure(ZkLayout.PASSKEYS);
+            zk.transaction()
+                    .forOperations(
+                            zk.transactionOp().create().forPath(ZkLayout.device(user, device), Json.write(record)),
+                            zk.transactionOp().create().forPath(ZkLayout.token(record.tokenHash()), ref),
+                            zk.transactionOp().create().forPath(ZkLayout.passkey(record.passkeyHash()), ref));
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("enrol a device of " + user, e);
+        }
+        return new Enrolment(user, device, token, passkey);
+    }
+
+    public Optional<DeviceRecord> findDevice(String user, String device) {
+        if (!Names.isValid(user) || !Names.isValid(device)) {
+            return Optional.empty();
+        }
+        return readOptional(ZkLayout.device(user, device), DeviceRecord.class);
+    }
+
+    public List<String> devices(String user) {
+        return children(ZkLayout.devices(user));
+    }
+
+    /** Revokes a device: its token and passkey stop working at once. */
+    public void revokeDevice(String user, String device) {
+        DeviceRecord record = findDevice(user, device)
+                .orElseThrow(() -> new DirectoryException(
+                        DirectoryException.Reason.NOT_FOUND, "no device '" + device + "' of user '" + user + "'"));
+        try {
+            zk.transaction()
+                    .forOperations(
+                            zk.transactionOp().delete().forPath(ZkLayout.token(record.tokenHash())),
+                            zk.transactionOp().delete().forPath(ZkLayout.passkey(record.passkeyHash())),
+                            zk.transactionOp().delete().forPath(ZkLayout.device(user, device)));
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("revoke device " + device, e);
+        }
+    }
+
+    /** The device a token belongs to, if the token is valid and its user is enabled. */
+    public Optional<DeviceRef> resolveToken(String token) {
+        return resolve(ZkLayout.token(Secrets.hash(token)));
+    }
+
+    /** The device a tracker passkey belongs to, if the passkey is valid and its user is enabled. */
+    public Optional<DeviceRef> resolvePasskey(String passkey) {
+        return resolve(ZkLayout.passkey(Secrets.hash(passkey)));
+    }
+
+    private Optional<DeviceRef> resolve(String path) {
+        return readOptional(path, DeviceRef.class)
+                .filter(ref -> findUser(ref.user()).map(u -> !u.disabled()).orElse(false));
+    }
+
+    public void createGroup(String group, String description) {
+        Names.requireValid("group", group);
+        var record = new GroupRecord(description == null ? "" : description, clock.instant());
+        try {
+            zk.transaction()
+                    .forOperations(
+                            zk.transactionOp().create().forPath(ZkLayout.group(group), Json.write(record)),
+                            zk.transactionOp().create().forPath(ZkLayout.members(group)),
+                            zk.transactionOp().create().forPath(ZkLayout.published(group)));
+        } catch (KeeperException.NodeExistsException e) {
+            throw new DirectoryException(
+                    DirectoryException.Reason.ALREADY_EXISTS, "group '" + group + "' already exists");
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("create group " + group, e);
+        }
+    }
+
+    public Optional<GroupRecord> findGroup(String group) {
+        if (!Names.isValid(group)) {
+            return Optional.empty();
+        }
+        return readOptional(ZkLayout.group(group), GroupRecord.class);
+    }
+
+    public List<String> groups() {
+        return children(ZkLayout.GROUPS);
+    }
+
+    /** Adds a member; adding an existing member changes nothing. */
+    public void addMember(String group, String user) {
+        requireGroup(group);
+        requireUser(user);
+        if (isMember(group, user)) {
+            return;
+        }
+        try {
+            zk.transaction()
+                    .forOperations(
+                            zk.transactionOp().create().forPath(ZkLayout.member(group, user)),
+                            zk.transactionOp().create().forPath(ZkLayout.userGroup(user, group)));
+        } catch (KeeperException.NodeExistsException e) {
+            // A concurrent add of the same member won: the outcome is the one asked for.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("add " + user + " to " + group, e);
+        }
+    }
+
+    public void removeMember(String group, String user) {
+        requireGroup(group);
+        if (!isMember(group, user)) {
+            throw new DirectoryException(
+                    DirectoryException.Reason.NOT_FOUND,
+                    "user '" + user + "' is not a member of group '" + group + "'");
+        }
+        try {
+            zk.transaction()
+                    .forOperations(
+                            zk.transactionOp().delete().forPath(ZkLayout.member(group, user)),
+                            zk.transactionOp().delete().forPath(ZkLayout.userGroup(user, group)));
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("remove " + user + " from " + group, e);
+        }
+    }
+
+    public boolean isMember(String group, String user) {
+        return Names.isValid(group) && Names.isValid(user) && exists(ZkLayout.member(group, user));
+    }
+
+    public List<String> members(String group) {
+        requireGroup(group);
+        return children(ZkLayout.members(group));
+    }
+
+    public List<String> groupsOf(String user) {
+        requireUser(user);
+        return children(ZkLayout.userGroups(user));
+    }
+
+    private void requireUser(String user) {
+        if (findUser(user).isEmpty()) {
+            throw new DirectoryException(DirectoryException.Reason.NOT_FOUND, "no user '" + user + "'");
+        }
+    }
+
+    private void requireGroup(String group) {
+        if (findGroup(group).isEmpty()) {
+            throw new DirectoryException(DirectoryException.Reason.NOT_FOUND, "no group '" + group + "'");
+        }
+    }
+
+    private void ensure(String path) throws Exception {
+        try {
+            zk.create().creatingParentsIfNeeded().forPath(path);
+        } catch (KeeperException.NodeExistsException e) {
+            // Already there, as wanted.
+        }
+    }
+
+    private boolean exists(String path) {
+        try {
+            return zk.checkExists().forPath(path) != null;
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("check " + path, e);
+        }
+    }
+
+    private List<String> children(String path) {
+        try {
+            return zk.getChildren().forPath(path).stream().sorted().toList();
+        } catch (KeeperException.NoNodeException e) {
+            return List.of();
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("list " + path, e);
+        }
+    }
+
+    private <T> Optional<T> readOptional(String path, Class<T> type) {
+        try {
+            return Optional.of(Json.read(zk.getData().forPath(path), type));
+        } catch (KeeperException.NoNodeException e) {
+            return Optional.empty();
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("read " + path, e);
+        }
+    }
+}

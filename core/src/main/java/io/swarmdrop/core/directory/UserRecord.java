@@ -1,0 +1,6 @@
+package io.swarmdrop.core.directory;
+
+import java.time.Instant;
+
+/** A user as stored in ZooKeeper; the password only as a slow salted hash. */
+public record UserRecord(String displayName, String passwordHash, boolean disabled, Instant createdAt) {}

@@ -1,0 +1,22 @@
+package io.swarmdrop.core.publication;
+
+/** A publication request or acknowledgement that cannot be accepted. */
+public final class PublicationException extends RuntimeException {
+    public enum Reason {
+        NOT_FOUND,
+        NOT_A_MEMBER,
+        NOT_A_TARGET,
+        INVALID_METAINFO
+    }
+
+    private final Reason reason;
+
+    public PublicationException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,167 @@
+package io.swarmdrop.core.publication;
+
+import io.swarmdrop.core.cluster.ClusterStateException;
+import io.swarmdrop.core.cluster.Json;
+import io.swarmdrop.core.cluster.Names;
+import io.swarmdrop.core.cluster.ZkLayout;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.transaction.CuratorOp;
+import org.apache.zookeeper.KeeperException;
+
+/** Publications and their delivery state in ZooKeeper. */
+public final class Publications {
+
+    private final CuratorFramework zk;
+    private final Clock clock;
+
+    public Publications(CuratorFramework zk, Clock clock) {
+        this.zk = zk;
+        this.clock = clock;
+    }
+
+    /** What {@link #create} did: a new publication, or the existing one for the same torrent in the same group. */
+    public record Created(Publication publication, boolean isNew) {}
+
+    /**
+     * Records a publication with its targets fixed now, in one transaction: the publication, its
+     * targets, each target's pending marker and the info-hash index. Publishing the same torrent to
+     * the same group again returns the existing publication, so a daemon that retries after a crash
+     * does not publish twice.
+     */
+    public Created create(Publication publication, Collection<String> targets) {
+        String group = publication.group();
+        String id = publication.id();
+        var ops = new ArrayList<CuratorOp>();
+        try {
+            ops.add(zk.transactionOp()
+                    .create()
+                    .forPath(ZkLayout.published(group, publication.infohashV2()), id.getBytes(StandardCharsets.UTF_8)));
+            ops.add(zk.transactionOp().create().forPath(ZkLayout.publication(id), Json.write(publication)));
+            ops.add(zk.transactionOp().create().forPath(ZkLayout.targets(id)));
+            ops.add(zk.transactionOp().create().forPath(ZkLayout.received(id)));
+            for (String target : targets) {
+                ops.add(zk.transactionOp().create().forPath(ZkLayout.target(id, target)));
+                ops.add(zk.transactionOp().create().forPath(ZkLayout.pending(target, id)));
+            }
+            for (String hash : publication.announceHashes()) {
+                ensure(ZkLayout.infohash(hash));
+                ops.add(zk.transactionOp().create().forPath(ZkLayout.infohash(hash, id)));
+            }
+            zk.transaction().forOperations(ops);
+            return new Created(publication, true);
+        } catch (KeeperException.NodeExistsException e) {
+            return existing(group, publication.infohashV2())
+                    .map(p -> new Created(p, false))
+                    .orElseThrow(() -> ClusterStateException.wrap("create publication " + id, e));
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("create publication " + id, e);
+        }
+    }
+
+    public Optional<Publication> find(String id) {
+        if (!Names.isValid(id)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.read(zk.getData().forPath(ZkLayout.publication(id)), Publication.class));
+        } catch (KeeperException.NoNodeException e) {
+            return Optional.empty();
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("read publication " + id, e);
+        }
+    }
+
+    /** Publication ids announced under a 40-hex-digit info-hash (v1, or truncated v2). */
+    public List<String> idsForInfohash(String hex40) {
+        return children(ZkLayout.infohash(hex40));
+    }
+
+    /** Publications {@code user} is a target of and has not acknowledged, oldest first. */
+    public List<Publication> pendingFor(String user) {
+        return children(ZkLayout.pending(user)).stream()
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(Publication::createdAt))
+                .toList();
+    }
+
+    public List<String> targets(String id) {
+        return children(ZkLayout.targets(id));
+    }
+
+    public List<String> receivedBy(String id) {
+        return children(ZkLayout.received(id));
+    }
+
+    public boolean isTarget(String id, String user) {
+        try {
+            return zk.checkExists().forPath(ZkLayout.target(id, user)) != null;
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("check target " + user + " of " + id, e);
+        }
+    }
+
+    public List<String> ids() {
+        return children(ZkLayout.PUBLICATIONS);
+    }
+
+    /**
+     * Records that {@code user} holds the whole file. Idempotent: a repeated acknowledgement changes
+     * nothing and returns false. The receipt and the removal of the pending marker are one
+     * transaction, so a crash never leaves one without the other.
+     */
+    public boolean acknowledge(String id, String user, String device) {
+        if (!isTarget(id, user)) {
+            throw new PublicationException(
+                    PublicationException.Reason.NOT_A_TARGET,
+                    "user '" + user + "' is not a recipient of publication " + id);
+        }
+        var receipt = new Receipt(device, clock.instant());
+        try {
+            zk.transaction()
+                    .forOperations(
+                            zk.transactionOp().create().forPath(ZkLayout.receipt(id, user), Json.write(receipt)),
+                            zk.transactionOp().delete().forPath(ZkLayout.pending(user, id)));
+            return true;
+        } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException e) {
+            return false;
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("acknowledge " + id + " for " + user, e);
+        }
+    }
+
+    private Optional<Publication> existing(String group, String infohashV2) {
+        try {
+            byte[] id = zk.getData().forPath(ZkLayout.published(group, infohashV2));
+            return find(new String(id, StandardCharsets.UTF_8));
+        } catch (KeeperException.NoNodeException e) {
+            return Optional.empty();
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("read published index of " + group, e);
+        }
+    }
+
+    private void ensure(String path) throws Exception {
+        try {
+            zk.create().creatingParentsIfNeeded().forPath(path);
+        } catch (KeeperException.NodeExistsException e) {
+            // Another publication of the same torrent created it.
+        }
+    }
+
+    private List<String> children(String path) {
+        try {
+            return zk.getChildren().forPath(path);
+        } catch (KeeperException.NoNodeException e) {
+            return List.of();
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("list " + path, e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.swarmdrop.core.torrent;
+
+import io.swarmdrop.core.bencode.Bencode;
+import io.swarmdrop.core.bencode.BencodeException;
+import io.swarmdrop.core.files.FileNames;
+import io.swarmdrop.core.files.UnsafeFileNameException;
+import io.swarmdrop.core.security.Secrets;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A publication's torrent metainfo, checked: a private, single-file, BitTorrent v2 or hybrid
+ * torrent whose file name is safe to write on any supported OS.
+ *
+ * <p>The checks read the raw bencoded info dictionary rather than libtorrent's parsed view, because
+ * libtorrent quietly rewrites hostile names (such as {@code ../x}) instead of refusing them.
+ */
+public record Metainfo(byte[] bytes, String name, long size, int pieceLength, String infohashV1, String infohashV2) {
+
+    /** Parses and checks metainfo, throwing {@link InvalidMetainfoException} with the first problem found. */
+    public static Metainfo parse(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidMetainfoException("the metainfo is empty");
+        }
+        Map<String, Object> root;
+        byte[] rawInfo;
+        try {
+            root = asMap(Bencode.decode(bytes), "the metainfo");
+            rawInfo = Bencode.rawValue(bytes, "info");
+        } catch (BencodeException e) {
+            throw new InvalidMetainfoException("the metainfo is not valid bencoding: " + e.getMessage());
+        }
+        Map<String, Object> info = asMap(root.get("info"), "'info'");
+        if (!Long.valueOf(1).equals(info.get("private"))) {
+            throw new InvalidMetainfoException("the torrent is not private (BEP 27)");
+        }
+        if (!Long.valueOf(2).equals(info.get("meta version"))) {
+            throw new InvalidMetainfoException("the torrent is not BitTorrent v2 or hybrid");
+        }
+        if (info.containsKey("files")) {
+            throw new InvalidMetainfoException("the torrent holds several files; a publication is one file");
+        }
+        String name = string(info.get("name"), "'name'");
+        try {
+            FileNames.requireSafe(name);
+        } catch (UnsafeFileNameException e) {
+            throw new InvalidMetainfoException(e.getMessage());
+        }
+        Map<String, Object> tree = asMap(info.get("file tree"), "'file tree'");
+        if (tree.size() != 1 || !tree.containsKey(name)) {
+            throw new InvalidMetainfoException("the v2 file tree must hold exactly the file '" + name + "'");
+        }
+        Map<String, Object> leaf = asMap(asMap(tree.get(name), "the file entry").get(""), "the file entry");
+        long size = number(leaf.get("length"), "the file length");
+        int pieceLength = (int) number(info.get("piece length"), "'piece length'");
+        if (pieceLength < 16 * 1024 || Integer.bitCount(pieceLength) != 1) {
+            throw new InvalidMetainfoException(
+                    "piece length " + pieceLength + " is not a power of two of at least 16 KiB");
+        }
+        String v1 = null;
+        if (info.containsKey("pieces")) {
+            if (info.containsKey("length") && number(info.get("length"), "'length'") != size) {
+                throw new InvalidMetainfoException("the v1 and v2 file lengths differ");
+            }
+            v1 = hex(digest("SHA-1", rawInfo));
+        }
+        validateWithLibtorrent(bytes);
+        return new Metainfo(bytes, name, size, pieceLength, v1, hex(Secrets.sha256(rawInfo)));
+    }
+
+    /** libtorrent checks what the raw reading does not: piece layers, hash sizes, structure. */
+    private static void validateWithLibtorrent(byte[] bytes) {
+        NativeLibrary.load();
+        try {
+            var info = new org.libtorrent4j.TorrentInfo(bytes);
+            if (!info.isValid() || !info.hasV2()) {
+                throw new InvalidMetainfoException("libtorrent does not accept the torrent");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMetainfoException("libtorrent does not accept the torrent: " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value, String what) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new InvalidMetainfoException(what + " is missing or not a dictionary");
+    }
+
+    private static String string(Object value, String what) {
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        throw new InvalidMetainfoException(what + " is missing or not a string");
+    }
+
+    private static long number(Object value, String what) {
+        if (value instanceof Long n && n >= 0) {
+            return n;
+        }
+        throw new InvalidMetainfoException(what + " is missing or not a non-negative integer");
+    }
+
+    private static byte[] digest(String algorithm, byte[] data) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is required of every JVM", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The info-hashes a client announces this torrent under (40 hex digits each). */
+    public List<String> announceHashes() {
+        String truncatedV2 = infohashV2.substring(0, 40);
+        return infohashV1 == null ? List.of(truncatedV2) : List.of(infohashV1, truncatedV2);
+    }
+}

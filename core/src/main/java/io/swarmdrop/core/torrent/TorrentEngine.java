@@ -1,0 +1,318 @@
+package io.swarmdrop.core.torrent;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+import org.libtorrent4j.AddTorrentParams;
+import org.libtorrent4j.AlertListener;
+import org.libtorrent4j.SessionManager;
+import org.libtorrent4j.SessionParams;
+import org.libtorrent4j.SettingsPack;
+import org.libtorrent4j.TorrentFlags;
+import org.libtorrent4j.TorrentHandle;
+import org.libtorrent4j.TorrentInfo;
+import org.libtorrent4j.TorrentStatus;
+import org.libtorrent4j.Vectors;
+import org.libtorrent4j.alerts.Alert;
+import org.libtorrent4j.alerts.AlertType;
+import org.libtorrent4j.alerts.FileErrorAlert;
+import org.libtorrent4j.alerts.ListenFailedAlert;
+import org.libtorrent4j.alerts.ListenSucceededAlert;
+import org.libtorrent4j.alerts.SaveResumeDataAlert;
+import org.libtorrent4j.alerts.SocketType;
+import org.libtorrent4j.alerts.TorrentAlert;
+import org.libtorrent4j.alerts.TorrentErrorAlert;
+import org.libtorrent4j.swig.add_torrent_params;
+import org.libtorrent4j.swig.error_code;
+import org.libtorrent4j.swig.session_handle;
+import org.libtorrent4j.swig.settings_pack;
+
+/**
+ * One libtorrent session, keyed by publication id. Supernodes and daemons both use it.
+ *
+ * <p>The settings are those that LAN and loopback transfers need (docs/ARCHITECTURE.md,
+ * "libtorrent"): no DHT, LSD, UPnP or NAT-PMP (swarms are private and found through our tracker),
+ * no uTP (it crawls on loopback), several connections per IP (many peers share one address in an
+ * office NAT and on loopback), and a trimmed alert mask so the alert queue never overflows.
+ */
+public final class TorrentEngine implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(TorrentEngine.class);
+
+    private final EngineOptions options;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CountDownLatch listening = new CountDownLatch(1);
+    private final Map<String, TorrentHandle> handles = new ConcurrentHashMap<>();
+    private final Map<String, String> keysByHash = new ConcurrentHashMap<>();
+    private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile SessionManager session;
+    private volatile int port;
+    private volatile String listenError;
+
+    public TorrentEngine(EngineOptions options) {
+        this.options = options;
+    }
+
+    public void addListener(TransferListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts the session and waits until it listens; may run once. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the torrent engine is already started");
+        }
+        NativeLibrary.load();
+        session = new SessionManager(false);
+        session.addListener(new Alerts());
+        session.start(new SessionParams(settings()));
+        // SessionManager.start() switches on nearly every alert; keep only what we handle.
+        session.applySettings(
+                new SettingsPack().setInteger(settings_pack.int_types.alert_mask.swigValue(), alertMask()));
+        try {
+            if (!listening.await(15, TimeUnit.SECONDS) || port == 0) {
+                throw new IllegalStateException("libtorrent could not listen on " + options.listenHost() + ":"
+                        + options.listenPort() + (listenError == null ? "" : ": " + listenError));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting libtorrent", e);
+        }
+        LOG.infof("libtorrent listening on %s:%d", options.listenHost(), port);
+    }
+
+    /** The TCP port peers connect to. */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Adds a torrent under {@code key}. A seed is added in seed mode (its file is trusted to be
+     * complete and pieces are checked lazily as they are sent); a download with resume data
+     * continues where it stopped, and without it libtorrent checks whatever is already on disk.
+     */
+    public void add(
+            String key, Metainfo metainfo, Path saveFolder, List<String> trackers, boolean seed, byte[] resumeData) {
+        if (handles.containsKey(key)) {
+            return;
+        }
+        AddTorrentParams params = resumeData == null ? new AddTorrentParams() : fromResumeData(key, resumeData);
+        params.setTorrentInfo(new TorrentInfo(metainfo.bytes()));
+        params.setSavePath(saveFolder.toAbsolutePath().toString());
+        params.setTrackers(new ArrayList<>(trackers));
+        var flags = params.getFlags().and_(TorrentFlags.AUTO_MANAGED.inv()).and_(TorrentFlags.PAUSED.inv());
+        if (seed) {
+            flags = flags.or_(TorrentFlags.SEED_MODE);
+        }
+        params.setFlags(flags);
+        var ec = new error_code();
+        var handle = new TorrentHandle(session.swig().add_torrent(params.swig(), ec));
+        if (ec.value() != 0) {
+            throw new IllegalStateException("libtorrent refused torrent " + key + ": " + ec.message());
+        }
+        keysByHash.put(handle.infoHash().toHex(), key);
+        handles.put(key, handle);
+        handle.resume();
+    }
+
+    private AddTorrentParams fromResumeData(String key, byte[] resumeData) {
+        var ec = new error_code();
+        add_torrent_params p =
+                org.libtorrent4j.swig.libtorrent.read_resume_data_ex(Vectors.bytes2byte_vector(resumeData), ec);
+        if (ec.value() != 0) {
+            LOG.warnf(
+                    "[transfer=%s] resume data unreadable (%s); checking the files on disk instead", key, ec.message());
+            return new AddTorrentParams();
+        }
+        return new AddTorrentParams(p);
+    }
+
+    public boolean contains(String key) {
+        return handles.containsKey(key);
+    }
+
+    /** Removes a torrent; with {@code deleteFiles} libtorrent also deletes what it downloaded. */
+    public void remove(String key, boolean deleteFiles) {
+        TorrentHandle handle = handles.remove(key);
+        if (handle == null) {
+            return;
+        }
+        keysByHash.values().remove(key);
+        if (deleteFiles) {
+            session.swig().remove_torrent(handle.swig(), session_handle.delete_files);
+        } else {
+            session.swig().remove_torrent(handle.swig());
+        }
+    }
+
+    /** Asks for resume data; it arrives through {@link TransferListener#resumeData}. */
+    public void saveResumeData(String key) {
+        TorrentHandle handle = handles.get(key);
+        if (handle != null && handle.isValid()) {
+            handle.saveResumeData(TorrentHandle.SAVE_INFO_DICT);
+        }
+    }
+
+    public Optional<TransferStatus> status(String key) {
+        TorrentHandle handle = handles.get(key);
+        if (handle == null || !handle.isValid()) {
+            return Optional.empty();
+        }
+        return Optional.of(snapshot(key, handle.status()));
+    }
+
+    public List<TransferStatus> statuses() {
+        var all = new ArrayList<TransferStatus>();
+        handles.forEach((key, handle) -> {
+            if (handle.isValid()) {
+                all.add(snapshot(key, handle.status()));
+            }
+        });
+        return all;
+    }
+
+    /** Session-wide payload counters since start: {downloaded, uploaded}. */
+    public long[] sessionTotals() {
+        return new long[] {session.totalDownload(), session.totalUpload()};
+    }
+
+    private static TransferStatus snapshot(String key, TorrentStatus s) {
+        var error = s.errorCode();
+        return new TransferStatus(
+                key,
+                s.name(),
+                s.state().name(),
+                s.progress(),
+                s.totalDone(),
+                s.totalWanted(),
+                s.totalPayloadDownload(),
+                s.totalPayloadUpload(),
+                s.numPeers(),
+                s.numSeeds(),
+                s.downloadPayloadRate(),
+                s.uploadPayloadRate(),
+                s.isFinished() || s.isSeeding(),
+                error != null && error.isError() ? error.getMessage() : null);
+    }
+
+    @Override
+    public void close() {
+        SessionManager current = session;
+        if (current != null) {
+            current.stop();
+            session = null;
+        }
+    }
+
+    private SettingsPack settings() {
+        var pack = new SettingsPack();
+        pack.listenInterfaces(options.listenHost() + ":" + options.listenPort());
+        bool(pack, settings_pack.bool_types.enable_dht, false);
+        bool(pack, settings_pack.bool_types.enable_lsd, false);
+        bool(pack, settings_pack.bool_types.enable_upnp, false);
+        bool(pack, settings_pack.bool_types.enable_natpmp, false);
+        bool(pack, settings_pack.bool_types.enable_outgoing_utp, false);
+        bool(pack, settings_pack.bool_types.enable_incoming_utp, false);
+        bool(pack, settings_pack.bool_types.allow_multiple_connections_per_ip, true);
+        pack.setString(settings_pack.string_types.dht_bootstrap_nodes.swigValue(), "");
+        pack.setString(settings_pack.string_types.user_agent.swigValue(), "Swarmdrop/0.1 libtorrent/2.0.6");
+        return pack;
+    }
+
+    private static void bool(SettingsPack pack, settings_pack.bool_types key, boolean value) {
+        pack.setBoolean(key.swigValue(), value);
+    }
+
+    private static int alertMask() {
+        return Alert.ERROR_NOTIFICATION
+                .or_(Alert.STATUS_NOTIFICATION)
+                .or_(Alert.STORAGE_NOTIFICATION)
+                .or_(Alert.TRACKER_NOTIFICATION)
+                .to_int();
+    }
+
+    private String keyOf(Alert<?> alert) {
+        if (alert instanceof TorrentAlert<?> torrentAlert) {
+            return keysByHash.get(torrentAlert.handle().infoHash().toHex());
+        }
+        return null;
+    }
+
+    /** Runs on libtorrent's alert thread: copies what it needs out of each alert and returns quickly. */
+    private final class Alerts implements AlertListener {
+        @Override
+        public int[] types() {
+            return new int[] {
+                AlertType.LISTEN_SUCCEEDED.swig(),
+                AlertType.LISTEN_FAILED.swig(),
+                AlertType.TORRENT_FINISHED.swig(),
+                AlertType.SAVE_RESUME_DATA.swig(),
+                AlertType.TORRENT_ERROR.swig(),
+                AlertType.FILE_ERROR.swig(),
+                AlertType.TRACKER_ERROR.swig()
+            };
+        }
+
+        @Override
+        public void alert(Alert<?> alert) {
+            try {
+                dispatch(alert);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "failed to handle libtorrent alert %s", alert.type());
+            }
+        }
+
+        private void dispatch(Alert<?> alert) {
+            switch (alert.type()) {
+                case LISTEN_SUCCEEDED -> {
+                    var a = (ListenSucceededAlert) alert;
+                    if (a.socketType() == SocketType.TCP) {
+                        port = a.port();
+                        listening.countDown();
+                    }
+                }
+                case LISTEN_FAILED -> {
+                    var a = (ListenFailedAlert) alert;
+                    if (a.socketType() == SocketType.TCP) {
+                        listenError = a.message();
+                        listening.countDown();
+                    }
+                }
+                case TORRENT_FINISHED -> {
+                    String key = keyOf(alert);
+                    if (key != null) {
+                        listeners.forEach(l -> l.finished(key));
+                    }
+                }
+                case SAVE_RESUME_DATA -> {
+                    String key = keyOf(alert);
+                    if (key != null) {
+                        byte[] data = AddTorrentParams.writeResumeDataBuf(((SaveResumeDataAlert) alert).params());
+                        listeners.forEach(l -> l.resumeData(key, data));
+                    }
+                }
+                case TORRENT_ERROR, FILE_ERROR -> {
+                    String key = keyOf(alert);
+                    String message = alert instanceof TorrentErrorAlert t
+                            ? t.error().getMessage() + " (" + t.filename() + ")"
+                            : ((FileErrorAlert) alert).error().getMessage() + " (" + ((FileErrorAlert) alert).filename()
+                                    + ")";
+                    LOG.errorf("[transfer=%s] libtorrent error: %s", key, message);
+                    if (key != null) {
+                        listeners.forEach(l -> l.failed(key, message));
+                    }
+                }
+                case TRACKER_ERROR -> LOG.debugf("[transfer=%s] tracker: %s", keyOf(alert), alert.message());
+                default -> {}
+            }
+        }
+    }
+}

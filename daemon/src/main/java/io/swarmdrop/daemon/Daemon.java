@@ -1,0 +1,154 @@
+package io.swarmdrop.daemon;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.swarmdrop.core.api.Me;
+import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.torrent.TorrentEngine;
+import io.swarmdrop.daemon.inbox.Inbox;
+import io.swarmdrop.daemon.link.Link;
+import io.swarmdrop.daemon.link.PushChannel;
+import io.swarmdrop.daemon.link.SupernodeException;
+import io.swarmdrop.daemon.outbox.Outbox;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.logging.Logger;
+
+/**
+ * The daemon's life: start libtorrent, continue what the journal says was under way, then keep the
+ * link to the supernode up (enrolment, groups, push channel, catch-up) from a maintenance job, so a
+ * supernode that is down at start or goes away later is simply retried.
+ */
+@Singleton
+public class Daemon implements PushChannel.Handler {
+
+    private static final Logger LOG = Logger.getLogger(Daemon.class);
+    private static final Duration GROUP_REFRESH = Duration.ofSeconds(30);
+
+    private final Link link;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final TorrentEngine engine;
+    private final Folders folders;
+    private final Clock clock;
+    private final PushChannel push;
+    private volatile Set<String> groups = Set.of();
+    private volatile Instant groupsRefreshed = Instant.EPOCH;
+    private volatile boolean started;
+    private volatile String lastProblem;
+
+    Daemon(Link link, Inbox inbox, Outbox outbox, TorrentEngine engine, Folders folders, Clock clock) {
+        this.link = link;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.engine = engine;
+        this.folders = folders;
+        this.clock = clock;
+        this.push = new PushChannel(link.client(), this);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        folders.createBase();
+        engine.start();
+        LOG.infof(
+                "Swarmdrop daemon: root %s, supernode %s",
+                folders.root(), link.client().baseUrl());
+        started = true;
+        maintain();
+    }
+
+    /** Keeps the link up; every failure is logged once and retried on the next run. */
+    @Scheduled(
+            every = "${swarmdrop.daemon.maintain-every:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void maintain() {
+        if (!started) {
+            return;
+        }
+        try {
+            boolean firstLink = !link.isEnrolled();
+            link.ensureEnrolled();
+            if (firstLink) {
+                outbox.resumeSeeding();
+                inbox.resumeFetches();
+            }
+            if (groups.isEmpty() || groupsRefreshed.plus(GROUP_REFRESH).isBefore(clock.instant())) {
+                refreshGroups();
+            }
+            if (!push.isOpen()) {
+                push.open();
+            }
+            inbox.maintain();
+            if (lastProblem != null) {
+                LOG.infof(
+                        "connected to the supernode at %s again", link.client().baseUrl());
+                lastProblem = null;
+            }
+        } catch (SupernodeException e) {
+            if (e.status() == 401 && link.isEnrolled()) {
+                link.forgetEnrolment();
+            }
+            if (!e.getMessage().equals(lastProblem)) {
+                LOG.warnf("supernode link: %s (retrying every few seconds)", e.getMessage());
+                lastProblem = e.getMessage();
+            }
+        }
+    }
+
+    private void refreshGroups() {
+        Me me = link.client().me();
+        var names = new TreeSet<String>();
+        for (Me.GroupView group : me.groups()) {
+            folders.createGroup(group.name());
+            names.add(group.name());
+        }
+        if (!names.equals(groups)) {
+            LOG.infof("[user=%s] groups: %s (folders under %s)", me.user(), names, folders.root());
+        }
+        groups = Set.copyOf(names);
+        groupsRefreshed = clock.instant();
+    }
+
+    @Scheduled(every = "${swarmdrop.daemon.scan-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scanOutbox() {
+        if (started && link.isEnrolled() && !groups.isEmpty()) {
+            outbox.scan(groups);
+        }
+    }
+
+    @Override
+    public void connected() {
+        LOG.infof("[user=%s] push channel open; catching up", link.user());
+        inbox.catchUp(link.client().pending());
+    }
+
+    @Override
+    public void publication(PublicationView publication) {
+        try {
+            inbox.accept(publication);
+        } catch (SupernodeException e) {
+            LOG.warnf(
+                    "[publication=%s] not accepted yet (%s); the next catch-up retries",
+                    publication.id(), e.getMessage());
+        }
+    }
+
+    public boolean isConnected() {
+        return push.isOpen();
+    }
+
+    public Set<String> groups() {
+        return groups;
+    }
+
+    @PreDestroy
+    void stop() {
+        push.close();
+    }
+}

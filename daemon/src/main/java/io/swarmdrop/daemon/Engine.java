@@ -1,0 +1,37 @@
+package io.swarmdrop.daemon;
+
+import io.swarmdrop.core.torrent.EngineOptions;
+import io.swarmdrop.core.torrent.TorrentEngine;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The daemon's shared objects: one libtorrent session, the clock, and the folder layout. */
+@Singleton
+public class Engine {
+
+    @Produces
+    @Singleton
+    TorrentEngine torrentEngine(DaemonConfig config) {
+        return new TorrentEngine(
+                new EngineOptions(config.torrent().host(), config.torrent().port()));
+    }
+
+    void close(@Disposes TorrentEngine engine) {
+        engine.close();
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    Folders folders(DaemonConfig config) {
+        return new Folders(Path.of(config.root()));
+    }
+}

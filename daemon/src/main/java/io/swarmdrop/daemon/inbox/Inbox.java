@@ -1,0 +1,231 @@
+package io.swarmdrop.daemon.inbox;
+
+import io.quarkus.scheduler.Scheduled;
+import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.cluster.Names;
+import io.swarmdrop.core.files.FileNames;
+import io.swarmdrop.core.torrent.InvalidMetainfoException;
+import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.core.torrent.TorrentEngine;
+import io.swarmdrop.core.torrent.TransferListener;
+import io.swarmdrop.core.torrent.TransferStatus;
+import io.swarmdrop.daemon.Folders;
+import io.swarmdrop.daemon.journal.Fetch;
+import io.swarmdrop.daemon.journal.Journal;
+import io.swarmdrop.daemon.link.Link;
+import io.swarmdrop.daemon.link.SupernodeException;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Receives every publication for the user's groups on its own: downloads into a hidden staging
+ * folder, lets libtorrent verify every piece against the v2 hashes, then links the finished file
+ * into {@code inbox/<group>/} in one step (never over an existing name) and acknowledges it.
+ */
+@Singleton
+public class Inbox implements TransferListener {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    private final Link link;
+    private final Journal journal;
+    private final TorrentEngine engine;
+    private final Folders folders;
+    /** Deliveries and journal writes triggered by libtorrent alerts run here, off the alert thread. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "inbox"));
+
+    Inbox(Link link, Journal journal, TorrentEngine engine, Folders folders) {
+        this.link = link;
+        this.journal = journal;
+        this.engine = engine;
+        this.folders = folders;
+        engine.addListener(this);
+    }
+
+    /** Accepts a publication announced by the supernode; repeated announcements change nothing. */
+    public synchronized void accept(PublicationView publication) {
+        if (journal.fetch(publication.id()).isPresent()) {
+            return;
+        }
+        if (!Names.isValid(publication.group())) {
+            LOG.errorf("[publication=%s] ignored: invalid group name '%s'", publication.id(), publication.group());
+            return;
+        }
+        byte[] bytes = link.client().torrent(publication.id());
+        Metainfo metainfo;
+        try {
+            metainfo = Metainfo.parse(bytes);
+            if (!metainfo.infohashV2().equals(publication.infohashV2())
+                    || !metainfo.name().equals(publication.name())) {
+                throw new InvalidMetainfoException("the metainfo does not match the publication's hash and name");
+            }
+        } catch (InvalidMetainfoException e) {
+            LOG.errorf(
+                    "[publication=%s] refused from %s in group %s: %s",
+                    publication.id(), publication.publisher(), publication.group(), e.getMessage());
+            journal.rejectFetch(
+                    publication.id(),
+                    publication.group(),
+                    String.valueOf(publication.name()),
+                    publication.size(),
+                    e.getMessage());
+            return;
+        }
+        journal.startFetch(publication.id(), publication.group(), metainfo.name(), metainfo.size(), bytes);
+        folders.createGroup(publication.group());
+        start(publication.id(), metainfo, null);
+        LOG.infof(
+                "[publication=%s] fetching '%s' (%d bytes) from %s in group %s",
+                publication.id(), metainfo.name(), metainfo.size(), publication.publisher(), publication.group());
+    }
+
+    /** Accepts everything the supernode lists as pending (the catch-up after every connect). */
+    public void catchUp(List<PublicationView> pending) {
+        for (PublicationView publication : pending) {
+            try {
+                accept(publication);
+            } catch (SupernodeException e) {
+                LOG.warnf("[publication=%s] not accepted yet: %s", publication.id(), e.getMessage());
+            }
+        }
+    }
+
+    private void start(String id, Metainfo metainfo, byte[] resumeData) {
+        engine.add(id, metainfo, folders.staging(id), List.of(link.trackerUrl()), false, resumeData);
+    }
+
+    /** Puts every unfinished fetch back into libtorrent after a restart, with its resume data. */
+    public void resumeFetches() {
+        for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {
+            journal.fetchWithData(fetch.publicationId)
+                    .ifPresent(f -> start(f.publicationId, Metainfo.parse(f.metainfo), f.resumeData));
+            LOG.infof("[publication=%s] continuing the fetch of '%s'", fetch.publicationId, fetch.fileName);
+        }
+    }
+
+    @Override
+    public void finished(String key) {
+        worker.execute(() -> deliverIfFinished(key));
+    }
+
+    @Override
+    public void resumeData(String key, byte[] data) {
+        worker.execute(() -> journal.saveResumeData(key, data));
+    }
+
+    @Override
+    public void failed(String key, String message) {
+        LOG.errorf("[publication=%s] fetch failed: %s", key, message);
+    }
+
+    /** Delivers finished fetches, acknowledges delivered ones: covers alerts missed across a restart. */
+    public void maintain() {
+        for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {
+            deliverIfFinished(fetch.publicationId);
+        }
+        for (Fetch fetch : journal.fetches(Fetch.State.DELIVERED)) {
+            acknowledge(fetch.publicationId);
+        }
+    }
+
+    @Scheduled(
+            every = "${swarmdrop.daemon.resume-data-every:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void saveResumeData() {
+        for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {
+            engine.saveResumeData(fetch.publicationId);
+        }
+    }
+
+    private synchronized void deliverIfFinished(String id) {
+        Optional<Fetch> found = journal.fetch(id);
+        if (found.isEmpty() || found.get().state != Fetch.State.FETCHING) {
+            return;
+        }
+        Fetch fetch = found.get();
+        Optional<TransferStatus> status = engine.status(id);
+        if (status.isEmpty() || !status.get().finished() || status.get().totalDone() != fetch.size) {
+            return;
+        }
+        Path staged = folders.staging(id).resolve(fetch.fileName);
+        try {
+            if (Files.size(staged) != fetch.size) {
+                LOG.errorf(
+                        "[publication=%s] staged file has %d bytes, expected %d; not delivering",
+                        id, Files.size(staged), fetch.size);
+                return;
+            }
+            engine.remove(id, false);
+            Path delivered = place(staged, folders.inbox(fetch.groupName), fetch.fileName);
+            journal.delivered(id, delivered.toString());
+            deleteQuietly(folders.staging(id));
+            LOG.infof("[publication=%s] delivered %s", id, delivered);
+        } catch (IOException e) {
+            LOG.errorf("[publication=%s] cannot move '%s' into the inbox: %s", id, fetch.fileName, e.getMessage());
+            return;
+        }
+        acknowledge(id);
+    }
+
+    /**
+     * Makes the staged file appear in the inbox in one step and never over an existing file: a hard
+     * link fails when the name exists (then the next free name is tried), and the file it creates is
+     * already complete.
+     */
+    static Path place(Path staged, Path inbox, String name) throws IOException {
+        Files.createDirectories(inbox);
+        while (true) {
+            Path target = FileNames.firstFree(inbox, name);
+            try {
+                Files.createLink(target, staged);
+                Files.delete(staged);
+                return target;
+            } catch (FileAlreadyExistsException e) {
+                // Someone took the name after we looked; try the next one.
+            } catch (UnsupportedOperationException e) {
+                // No hard links here: a rename is atomic too, and the name was free a moment ago.
+                return Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    private void acknowledge(String id) {
+        try {
+            link.client().acknowledge(id);
+            journal.acknowledged(id);
+        } catch (SupernodeException e) {
+            if (e.isRetryable() || e.status() == 401) {
+                LOG.warnf("[publication=%s] receipt not sent yet: %s", id, e.getMessage());
+            } else {
+                LOG.errorf("[publication=%s] receipt refused: %s", id, e.getMessage());
+                journal.acknowledged(id);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debugf("staging folder %s not removed: %s", folder, e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
+    }
+}

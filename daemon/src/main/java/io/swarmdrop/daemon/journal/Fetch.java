@@ -1,0 +1,64 @@
+package io.swarmdrop.daemon.journal;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A publication this daemon receives: from accepted, through fetching and delivered, to acknowledged. */
+@Entity
+@Table(name = "fetches")
+public class Fetch {
+
+    public enum State {
+        /** Downloading into staging. */
+        FETCHING,
+        /** In the inbox; the supernode has not confirmed the receipt yet. */
+        DELIVERED,
+        /** In the inbox and acknowledged. */
+        ACKNOWLEDGED,
+        /** Refused before download (unsafe metainfo); logged, never retried. */
+        REJECTED
+    }
+
+    @Id
+    public String publicationId;
+
+    @Column(nullable = false)
+    public String groupName;
+
+    @Column(nullable = false, length = 1024)
+    public String fileName;
+
+    public long size;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] metainfo;
+
+    /** libtorrent resume data, saved every few seconds so a restart continues where it stopped. */
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] resumeData;
+
+    @Column(length = 2048)
+    public String deliveredPath;
+
+    @Column(length = 2048)
+    public String message;
+
+    @Column(nullable = false)
+    public Instant acceptedAt;
+
+    public Instant deliveredAt;
+}

@@ -1,0 +1,150 @@
+package io.swarmdrop.daemon.journal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The daemon's journal in H2: enrolment, what it published, and what it is receiving. */
+@ApplicationScoped
+@Transactional
+public class Journal {
+
+    private final EntityManager db;
+    private final Clock clock;
+
+    Journal(EntityManager db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Optional<String> setting(String name) {
+        return Optional.ofNullable(db.find(Setting.class, name)).map(s -> s.value);
+    }
+
+    public void setting(String name, String value) {
+        Setting setting = db.find(Setting.class, name);
+        if (setting == null) {
+            setting = new Setting();
+            setting.name = name;
+            setting.value = value;
+            db.persist(setting);
+        } else {
+            setting.value = value;
+        }
+    }
+
+    public void removeSetting(String name) {
+        Setting setting = db.find(Setting.class, name);
+        if (setting != null) {
+            db.remove(setting);
+        }
+    }
+
+    /** The journal entry for exactly this version of an outbox file, if it was seen before. */
+    public Optional<PublishedFile> published(String group, String fileName, long size, long modifiedMillis) {
+        return db.createQuery(
+                        "from PublishedFile where groupName = ?1 and fileName = ?2 and size = ?3 and modifiedMillis = ?4",
+                        PublishedFile.class)
+                .setParameter(1, group)
+                .setParameter(2, fileName)
+                .setParameter(3, size)
+                .setParameter(4, modifiedMillis)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public void recordPublication(
+            String group,
+            String fileName,
+            long size,
+            long modifiedMillis,
+            PublishedFile.State state,
+            String publicationId,
+            byte[] metainfo,
+            String message) {
+        var entry = new PublishedFile();
+        entry.groupName = group;
+        entry.fileName = fileName;
+        entry.size = size;
+        entry.modifiedMillis = modifiedMillis;
+        entry.state = state;
+        entry.publicationId = publicationId;
+        entry.message = message;
+        entry.metainfo = metainfo;
+        entry.at = clock.instant();
+        db.persist(entry);
+    }
+
+    public List<PublishedFile> publishedFiles() {
+        return db.createQuery("from PublishedFile where state = ?1", PublishedFile.class)
+                .setParameter(1, PublishedFile.State.PUBLISHED)
+                .getResultList();
+    }
+
+    public Optional<Fetch> fetch(String publicationId) {
+        return Optional.ofNullable(db.find(Fetch.class, publicationId));
+    }
+
+    /** The fetch with its metainfo and resume data loaded, for handing to libtorrent. */
+    public Optional<Fetch> fetchWithData(String publicationId) {
+        Fetch fetch = db.find(Fetch.class, publicationId);
+        if (fetch != null) {
+            // Touch the lazy columns inside the transaction.
+            int ignored = (fetch.metainfo == null ? 0 : fetch.metainfo.length)
+                    + (fetch.resumeData == null ? 0 : fetch.resumeData.length);
+        }
+        return Optional.ofNullable(fetch);
+    }
+
+    public void startFetch(String publicationId, String group, String fileName, long size, byte[] metainfo) {
+        var fetch = new Fetch();
+        fetch.publicationId = publicationId;
+        fetch.groupName = group;
+        fetch.fileName = fileName;
+        fetch.size = size;
+        fetch.metainfo = metainfo;
+        fetch.state = Fetch.State.FETCHING;
+        fetch.acceptedAt = clock.instant();
+        db.persist(fetch);
+    }
+
+    public void rejectFetch(String publicationId, String group, String fileName, long size, String message) {
+        var fetch = new Fetch();
+        fetch.publicationId = publicationId;
+        fetch.groupName = group;
+        fetch.fileName = fileName;
+        fetch.size = size;
+        fetch.state = Fetch.State.REJECTED;
+        fetch.message = message;
+        fetch.acceptedAt = clock.instant();
+        db.persist(fetch);
+    }
+
+    public void saveResumeData(String publicationId, byte[] data) {
+        Fetch fetch = db.find(Fetch.class, publicationId);
+        if (fetch != null && fetch.state == Fetch.State.FETCHING) {
+            fetch.resumeData = data;
+        }
+    }
+
+    public void delivered(String publicationId, String path) {
+        Fetch fetch = db.find(Fetch.class, publicationId);
+        fetch.state = Fetch.State.DELIVERED;
+        fetch.deliveredPath = path;
+        fetch.deliveredAt = clock.instant();
+        fetch.resumeData = null;
+    }
+
+    public void acknowledged(String publicationId) {
+        db.find(Fetch.class, publicationId).state = Fetch.State.ACKNOWLEDGED;
+    }
+
+    public List<Fetch> fetches(Fetch.State state) {
+        return db.createQuery("from Fetch where state = ?1", Fetch.class)
+                .setParameter(1, state)
+                .getResultList();
+    }
+}

@@ -1,0 +1,167 @@
+package io.swarmdrop.daemon.link;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.swarmdrop.core.api.ErrorBody;
+import io.swarmdrop.core.api.LoginRequest;
+import io.swarmdrop.core.api.Me;
+import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.directory.Enrolment;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The daemon side of the daemon API (see core's api package), over the JDK's HTTP client. */
+public final class SupernodeClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final Supplier<String> token;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public SupernodeClient(String baseUrl, Supplier<String> token) {
+        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.token = token;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public String baseUrl() {
+        return base.toString();
+    }
+
+    /** The announce URL of this device: the supernode's tracker with its passkey. */
+    public String trackerUrl(String passkey) {
+        return base.resolve("announce") + "?pk=" + URLEncoder.encode(passkey, StandardCharsets.UTF_8);
+    }
+
+    public Enrolment login(String user, String password, String hostname) {
+        byte[] body = write(new LoginRequest(user, password, hostname));
+        var request = HttpRequest.newBuilder(base.resolve("api/login"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return read(send(request), new TypeReference<>() {});
+    }
+
+    public Me me() {
+        return read(send(authorized("api/me").GET().build()), new TypeReference<>() {});
+    }
+
+    public PublicationView publish(String group, byte[] metainfo) {
+        var request = authorized("api/groups/" + group + "/publications")
+                .header("Content-Type", "application/x-bittorrent")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(metainfo))
+                .build();
+        return read(send(request), new TypeReference<>() {});
+    }
+
+    public List<PublicationView> pending() {
+        return read(send(authorized("api/publications/pending").GET().build()), new TypeReference<>() {});
+    }
+
+    public byte[] torrent(String publicationId) {
+        return send(authorized("api/publications/" + publicationId + "/torrent")
+                .GET()
+                .build());
+    }
+
+    public void acknowledge(String publicationId) {
+        send(authorized("api/publications/" + publicationId + "/receipt")
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    /** Opens the push channel; the caller reads its lines until the stream ends. */
+    public HttpResponse<java.util.stream.Stream<String>> openEvents() {
+        var request = HttpRequest.newBuilder(base.resolve("api/events"))
+                .header("Authorization", "Bearer " + token.get())
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new SupernodeException(
+                        response.statusCode(), "push channel refused with HTTP " + response.statusCode());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new SupernodeException(0, "supernode unreachable at " + base + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SupernodeException(0, "interrupted");
+        }
+    }
+
+    <T> T parse(String data, Class<T> type) {
+        try {
+            return json.readValue(data, type);
+        } catch (IOException e) {
+            throw new SupernodeException(0, "unreadable message from the supernode: " + e.getMessage());
+        }
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token.get());
+    }
+
+    private byte[] send(HttpRequest request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new SupernodeException(0, "supernode unreachable at " + base + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SupernodeException(0, "interrupted while calling the supernode");
+        }
+        if (response.statusCode() >= 400) {
+            throw new SupernodeException(response.statusCode(), errorMessage(response));
+        }
+        return response.body();
+    }
+
+    private String errorMessage(HttpResponse<byte[]> response) {
+        try {
+            return json.readValue(response.body(), ErrorBody.class).error();
+        } catch (IOException | RuntimeException e) {
+            return "HTTP " + response.statusCode();
+        }
+    }
+
+    private <T> T read(byte[] body, TypeReference<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new SupernodeException(0, "unreadable answer from the supernode: " + e.getMessage());
+        }
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.swarmdrop.daemon.outbox;
+
+import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.files.FileNames;
+import io.swarmdrop.core.torrent.InvalidMetainfoException;
+import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.core.torrent.TorrentCreator;
+import io.swarmdrop.core.torrent.TorrentEngine;
+import io.swarmdrop.daemon.DaemonConfig;
+import io.swarmdrop.daemon.Folders;
+import io.swarmdrop.daemon.journal.Journal;
+import io.swarmdrop.daemon.journal.PublishedFile;
+import io.swarmdrop.daemon.link.Link;
+import io.swarmdrop.daemon.link.SupernodeException;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes what is dropped into {@code outbox/<group>/}: a file counts as complete once its size
+ * and modification time have not changed for a while; temporary and hidden names are never
+ * published. The journal remembers each published version, so a restart publishes nothing twice.
+ */
+@Singleton
+public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
+
+    private record Observation(long size, long modifiedMillis, Instant since) {}
+
+    private final Link link;
+    private final Journal journal;
+    private final TorrentEngine engine;
+    private final Folders folders;
+    private final Clock clock;
+    private final Duration stableFor;
+    private final Map<Path, Observation> observed = new HashMap<>();
+    private final Set<String> warnedFolders = new HashSet<>();
+
+    Outbox(Link link, Journal journal, TorrentEngine engine, Folders folders, Clock clock, DaemonConfig config) {
+        this.link = link;
+        this.journal = journal;
+        this.engine = engine;
+        this.folders = folders;
+        this.clock = clock;
+        this.stableFor = config.outbox().stableFor();
+    }
+
+    /** One pass over the outbox folders of {@code groups}. */
+    public synchronized void scan(Set<String> groups) {
+        warnAboutUnknownFolders(groups);
+        var present = new HashSet<Path>();
+        for (String group : groups) {
+            for (Path file : files(folders.outbox(group))) {
+                present.add(file);
+                scanFile(group, file);
+            }
+        }
+        observed.keySet().retainAll(present);
+    }
+
+    private void scanFile(String group, Path file) {
+        String name = file.getFileName().toString();
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return; // Gone or unreadable right now; the next scan looks again.
+        }
+        long size = attributes.size();
+        long modified = attributes.lastModifiedTime().toMillis();
+        Observation seen = observed.get(file);
+        Instant now = clock.instant();
+        if (seen == null || seen.size() != size || seen.modifiedMillis() != modified) {
+            observed.put(file, new Observation(size, modified, now));
+            return;
+        }
+        if (seen.since().plus(stableFor).isAfter(now)) {
+            return;
+        }
+        if (journal.published(group, name, size, modified).isPresent()) {
+            return;
+        }
+        publish(group, file, size, modified);
+    }
+
+    private void publish(String group, Path file, long size, long modified) {
+        String name = file.getFileName().toString();
+        try {
+            Metainfo metainfo = TorrentCreator.create(file);
+            if (Files.size(file) != size || Files.getLastModifiedTime(file).toMillis() != modified) {
+                LOG.infof("[group=%s] '%s' changed while it was hashed; waiting for it to settle", group, name);
+                observed.remove(file);
+                return;
+            }
+            PublicationView publication = link.client().publish(group, metainfo.bytes());
+            journal.recordPublication(
+                    group,
+                    name,
+                    size,
+                    modified,
+                    PublishedFile.State.PUBLISHED,
+                    publication.id(),
+                    metainfo.bytes(),
+                    null);
+            engine.add(publication.id(), metainfo, file.getParent(), List.of(link.trackerUrl()), true, null);
+            LOG.infof("[publication=%s] published '%s' (%d bytes) to group %s", publication.id(), name, size, group);
+        } catch (InvalidMetainfoException e) {
+            refuse(group, name, size, modified, e.getMessage());
+        } catch (SupernodeException e) {
+            if (e.isRetryable() || e.status() == 401) {
+                LOG.warnf("[group=%s] '%s' not published yet: %s", group, name, e.getMessage());
+            } else {
+                refuse(group, name, size, modified, e.getMessage());
+            }
+        } catch (IOException e) {
+            LOG.warnf("[group=%s] cannot read '%s' yet: %s", group, name, e.getMessage());
+        }
+    }
+
+    /** A refused file stays in the outbox untouched; it is tried again only once it changes. */
+    private void refuse(String group, String name, long size, long modified, String reason) {
+        journal.recordPublication(group, name, size, modified, PublishedFile.State.REFUSED, null, null, reason);
+        LOG.errorf("[group=%s] '%s' was not published: %s. The file stays in the outbox.", group, name, reason);
+    }
+
+    /** Seeds every published file that is still in its outbox unchanged, after a restart. */
+    public void resumeSeeding() {
+        for (PublishedFile entry : journal.publishedFiles()) {
+            Path file = folders.outbox(entry.groupName).resolve(entry.fileName);
+            try {
+                if (Files.size(file) == entry.size
+                        && Files.getLastModifiedTime(file).toMillis() == entry.modifiedMillis) {
+                    engine.add(
+                            entry.publicationId,
+                            Metainfo.parse(entry.metainfo),
+                            file.getParent(),
+                            List.of(link.trackerUrl()),
+                            true,
+                            null);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.infof(
+                        "[publication=%s] not seeding '%s' again: %s",
+                        entry.publicationId, entry.fileName, e.getMessage());
+            }
+        }
+    }
+
+    private void warnAboutUnknownFolders(Set<String> groups) {
+        try (Stream<Path> entries = Files.list(folders.outboxRoot())) {
+            entries.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> !groups.contains(name) && !FileNames.isTemporary(name))
+                    .filter(warnedFolders::add)
+                    .forEach(name -> LOG.warnf(
+                            "outbox folder '%s' is not one of your groups %s; files in it are not published",
+                            name, groups));
+        } catch (IOException e) {
+            LOG.debugf("cannot list %s: %s", folders.outboxRoot(), e.getMessage());
+        }
+    }
+
+    private static List<Path> files(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !FileNames.isTemporary(p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.swarmdrop.supernode;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Configuration of a supernode; every key has a default so a bare start works. */
+@ConfigMapping(prefix = "swarmdrop.supernode")
+public interface SupernodeConfig {
+
+    /** Folder for the embedded ZooKeeper, the H2 catalog, stored files and metainfo. */
+    @WithDefault("data")
+    String dataDir();
+
+    /** The geographic zone this supernode serves. */
+    @WithDefault("default")
+    String zone();
+
+    /** This node's id in the cluster; generated once and kept in the data folder when not set. */
+    Optional<String> nodeId();
+
+    /** The URL daemons reach this supernode's API and tracker at; defaults to http://127.0.0.1:{http port}. */
+    Optional<String> publicUrl();
+
+    /**
+     * Bearer token of the admin API. When not set, one is generated on first start and written to
+     * {@code <data-dir>/admin-token} (readable by the owner only).
+     */
+    Optional<String> adminToken();
+
+    /** PBKDF2 iterations for new password hashes. */
+    @WithDefault("600000")
+    int passwordIterations();
+
+    ZooKeeper zookeeper();
+
+    Torrent torrent();
+
+    interface ZooKeeper {
+        /** The ensemble to join (host:port,...). When not set, an embedded single-node ZooKeeper starts. */
+        Optional<String> connect();
+
+        /** Client port of the embedded ZooKeeper. */
+        @WithDefault("2181")
+        int embeddedPort();
+
+        /** ZooKeeper session timeout in milliseconds: how soon a dead supernode's ephemeral nodes vanish. */
+        @WithDefault("15000")
+        int sessionTimeoutMs();
+    }
+
+    interface Torrent {
+        /** Interface libtorrent accepts peers on. */
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** TCP port libtorrent accepts peers on. */
+        @WithDefault("6880")
+        int port();
+    }
+}

@@ -1,0 +1,106 @@
+package io.swarmdrop.supernode.admin;
+
+import io.swarmdrop.core.directory.Directory;
+import io.swarmdrop.core.torrent.TransferStatus;
+import io.swarmdrop.supernode.cluster.NodeRegistration;
+import io.swarmdrop.supernode.cluster.SupernodeRecord;
+import io.swarmdrop.supernode.seeding.Seeder;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * Administration until the console takes it over: users, groups, members, and what this supernode
+ * holds. Authenticated with the admin token (see AccessFilter).
+ */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    public record NewUser(String name, String displayName, String password) {}
+
+    public record NewGroup(String name, String description) {}
+
+    private final Directory directory;
+    private final Seeder seeder;
+    private final NodeRegistration registration;
+
+    AdminResource(Directory directory, Seeder seeder, NodeRegistration registration) {
+        this.directory = directory;
+        this.seeder = seeder;
+        this.registration = registration;
+    }
+
+    @POST
+    @Path("/users")
+    public Response createUser(NewUser user) {
+        if (user == null || user.password() == null || user.password().length() < 8) {
+            throw new BadRequestException("a user needs a name and a password of at least 8 characters");
+        }
+        directory.createUser(user.name(), user.displayName(), user.password().toCharArray());
+        return Response.status(Response.Status.CREATED).build();
+    }
+
+    @GET
+    @Path("/users")
+    public List<String> users() {
+        return directory.users();
+    }
+
+    @POST
+    @Path("/groups")
+    public Response createGroup(NewGroup group) {
+        if (group == null) {
+            throw new BadRequestException("a group needs a name");
+        }
+        directory.createGroup(group.name(), group.description());
+        return Response.status(Response.Status.CREATED).build();
+    }
+
+    @GET
+    @Path("/groups")
+    public List<String> groups() {
+        return directory.groups();
+    }
+
+    @GET
+    @Path("/groups/{group}/members")
+    public List<String> members(@PathParam("group") String group) {
+        return directory.members(group);
+    }
+
+    @PUT
+    @Path("/groups/{group}/members/{user}")
+    public void addMember(@PathParam("group") String group, @PathParam("user") String user) {
+        directory.addMember(group, user);
+    }
+
+    @DELETE
+    @Path("/groups/{group}/members/{user}")
+    public void removeMember(@PathParam("group") String group, @PathParam("user") String user) {
+        directory.removeMember(group, user);
+    }
+
+    /** What this supernode's libtorrent session is doing, with payload byte counters. */
+    @GET
+    @Path("/transfers")
+    public List<TransferStatus> transfers() {
+        return seeder.transfers();
+    }
+
+    @GET
+    @Path("/supernodes")
+    public List<SupernodeRecord> supernodes() {
+        return registration.live();
+    }
+}

@@ -1,0 +1,96 @@
+package io.swarmdrop.supernode.cluster;
+
+import io.quarkus.runtime.Startup;
+import io.swarmdrop.core.cluster.ClusterRoots;
+import io.swarmdrop.core.cluster.ZkLayout;
+import io.swarmdrop.core.directory.Directory;
+import io.swarmdrop.core.publication.Publications;
+import io.swarmdrop.core.security.PasswordHasher;
+import io.swarmdrop.supernode.SupernodeConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.jboss.logging.Logger;
+
+/**
+ * The supernode's connection to the cluster state: an embedded ZooKeeper when no ensemble is
+ * configured, a Curator client either way, and the {@code core} stores built on it.
+ */
+@Startup
+@Singleton
+public class Cluster {
+
+    private static final Logger LOG = Logger.getLogger(Cluster.class);
+
+    private final EmbeddedZooKeeper embedded;
+    private final CuratorFramework curator;
+    private final Clock clock = Clock.systemUTC();
+    private final Directory directory;
+    private final Publications publications;
+
+    Cluster(SupernodeConfig config) throws Exception {
+        String connect;
+        if (config.zookeeper().connect().isPresent()) {
+            embedded = null;
+            connect = config.zookeeper().connect().get();
+        } else {
+            embedded = new EmbeddedZooKeeper(
+                    Path.of(config.dataDir(), "zookeeper"), config.zookeeper().embeddedPort());
+            connect = embedded.connectString();
+        }
+        curator = CuratorFrameworkFactory.builder()
+                .connectString(connect)
+                .namespace(ZkLayout.NAMESPACE)
+                .sessionTimeoutMs(config.zookeeper().sessionTimeoutMs())
+                .connectionTimeoutMs(10_000)
+                .retryPolicy(new ExponentialBackoffRetry(250, 10, 5_000))
+                .build();
+        curator.start();
+        if (!curator.blockUntilConnected(60, TimeUnit.SECONDS)) {
+            close();
+            throw new IllegalStateException("cannot reach ZooKeeper at " + connect + " within 60 s");
+        }
+        LOG.infof("connected to ZooKeeper at %s", connect);
+        ClusterRoots.create(curator);
+        directory = new Directory(curator, new PasswordHasher(config.passwordIterations()), clock);
+        publications = new Publications(curator, clock);
+    }
+
+    @Produces
+    CuratorFramework curator() {
+        return curator;
+    }
+
+    @Produces
+    Directory directory() {
+        return directory;
+    }
+
+    @Produces
+    Publications publications() {
+        return publications;
+    }
+
+    @Produces
+    Clock clock() {
+        return clock;
+    }
+
+    public boolean isConnected() {
+        return curator.getZookeeperClient().isConnected();
+    }
+
+    @PreDestroy
+    void close() {
+        curator.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

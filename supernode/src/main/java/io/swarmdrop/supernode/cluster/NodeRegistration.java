@@ -1,0 +1,94 @@
+package io.swarmdrop.supernode.cluster;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.swarmdrop.core.cluster.ClusterStateException;
+import io.swarmdrop.core.cluster.Json;
+import io.swarmdrop.core.cluster.ZkLayout;
+import io.swarmdrop.supernode.seeding.Seeder;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.jboss.logging.Logger;
+
+/**
+ * Registers this supernode under its zone as an ephemeral node. Curator's {@link PersistentNode}
+ * recreates it after a session loss, so a supernode that reconnects is visible again.
+ */
+@Singleton
+public class NodeRegistration {
+
+    private static final Logger LOG = Logger.getLogger(NodeRegistration.class);
+
+    private final CuratorFramework zk;
+    private final NodeIdentity identity;
+    private final Seeder seeder;
+    private final Clock clock;
+    private PersistentNode node;
+
+    NodeRegistration(CuratorFramework zk, NodeIdentity identity, Seeder seeder, Clock clock) {
+        this.zk = zk;
+        this.identity = identity;
+        this.seeder = seeder;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) throws Exception {
+        var record = new SupernodeRecord(
+                identity.node(),
+                identity.zone(),
+                identity.publicUrl(),
+                seeder.peerPort(),
+                identity.passkeyHash(),
+                clock.instant());
+        try {
+            zk.create().creatingParentsIfNeeded().forPath(ZkLayout.zone(identity.zone()));
+        } catch (KeeperException.NodeExistsException e) {
+            // Another supernode of the zone created it.
+        }
+        node = new PersistentNode(
+                zk,
+                CreateMode.EPHEMERAL,
+                false,
+                ZkLayout.supernode(identity.zone(), identity.node()),
+                Json.write(record));
+        node.start();
+        LOG.infof("[node=%s] registered in zone %s at %s", identity.node(), identity.zone(), identity.publicUrl());
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws Exception {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    /** The live supernode that announces with the passkey of this hash, if any. */
+    public Optional<SupernodeRecord> findByPasskeyHash(String passkeyHash) {
+        return live().stream().filter(r -> r.passkeyHash().equals(passkeyHash)).findFirst();
+    }
+
+    public List<SupernodeRecord> live() {
+        var all = new ArrayList<SupernodeRecord>();
+        try {
+            for (String zone : zk.getChildren().forPath(ZkLayout.SUPERNODES)) {
+                for (String n : zk.getChildren().forPath(ZkLayout.zone(zone))) {
+                    try {
+                        all.add(Json.read(zk.getData().forPath(ZkLayout.supernode(zone, n)), SupernodeRecord.class));
+                    } catch (KeeperException.NoNodeException e) {
+                        // It went away while we listed the zone.
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("list supernodes", e);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,65 @@
+package io.swarmdrop.supernode.errors;
+
+import io.swarmdrop.core.api.ErrorBody;
+import io.swarmdrop.core.cluster.ClusterStateException;
+import io.swarmdrop.core.cluster.InvalidNameException;
+import io.swarmdrop.core.directory.DirectoryException;
+import io.swarmdrop.core.files.UnsafeFileNameException;
+import io.swarmdrop.core.publication.PublicationException;
+import io.swarmdrop.core.torrent.InvalidMetainfoException;
+import io.swarmdrop.supernode.access.NotAuthenticatedException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where the capabilities' exceptions become HTTP statuses with a readable message. */
+public class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    @ServerExceptionMapper
+    public Response notAuthenticated(NotAuthenticatedException e) {
+        return answer(Response.Status.UNAUTHORIZED, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response directory(DirectoryException e) {
+        return answer(
+                switch (e.reason()) {
+                    case NOT_FOUND -> Response.Status.NOT_FOUND;
+                    case ALREADY_EXISTS -> Response.Status.CONFLICT;
+                    case REFUSED -> Response.Status.FORBIDDEN;
+                },
+                e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response publication(PublicationException e) {
+        return answer(
+                switch (e.reason()) {
+                    case NOT_FOUND -> Response.Status.NOT_FOUND;
+                    case NOT_A_MEMBER, NOT_A_TARGET -> Response.Status.FORBIDDEN;
+                    case INVALID_METAINFO -> Response.Status.BAD_REQUEST;
+                },
+                e.getMessage());
+    }
+
+    @ServerExceptionMapper({InvalidMetainfoException.class, InvalidNameException.class, UnsafeFileNameException.class})
+    public Response badInput(RuntimeException e) {
+        return answer(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response clusterState(ClusterStateException e) {
+        LOG.errorf("cluster state unavailable: %s", e.getMessage());
+        return answer(Response.Status.SERVICE_UNAVAILABLE, "the cluster state is unavailable: try again shortly");
+    }
+
+    private static Response answer(Response.Status status, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(message))
+                .build();
+    }
+}

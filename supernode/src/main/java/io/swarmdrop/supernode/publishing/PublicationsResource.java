@@ -1,0 +1,97 @@
+package io.swarmdrop.supernode.publishing;
+
+import io.swarmdrop.core.api.Me;
+import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.directory.Directory;
+import io.swarmdrop.core.publication.PublicationException;
+import io.swarmdrop.core.publication.Publications;
+import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.supernode.access.CurrentDevice;
+import io.swarmdrop.supernode.push.Sessions;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** The daemon API for publishing, catching up and acknowledging; see core's api package for the contract. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicationsResource {
+
+    public static final String BITTORRENT = "application/x-bittorrent";
+
+    private final CurrentDevice device;
+    private final Directory directory;
+    private final Publications publications;
+    private final Publishing publishing;
+    private final Sessions sessions;
+
+    PublicationsResource(
+            CurrentDevice device,
+            Directory directory,
+            Publications publications,
+            Publishing publishing,
+            Sessions sessions) {
+        this.device = device;
+        this.directory = directory;
+        this.publications = publications;
+        this.publishing = publishing;
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Path("/me")
+    public Me me() {
+        String user = device.user();
+        List<Me.GroupView> groups = directory.groupsOf(user).stream()
+                .map(g -> new Me.GroupView(
+                        g,
+                        directory.findGroup(g).map(r -> r.description()).orElse(""),
+                        directory.members(g).stream()
+                                .map(m -> new Me.MemberView(m, sessions.isOnline(m)))
+                                .toList()))
+                .toList();
+        return new Me(user, device.get().device(), groups);
+    }
+
+    @POST
+    @Path("/groups/{group}/publications")
+    @Consumes({BITTORRENT, MediaType.APPLICATION_OCTET_STREAM})
+    public Response publish(@PathParam("group") String group, byte[] body) {
+        var created = publishing.publish(device.get(), group, Metainfo.parse(body));
+        return Response.status(created.isNew() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(PublicationView.of(created.publication()))
+                .build();
+    }
+
+    @GET
+    @Path("/publications/pending")
+    public List<PublicationView> pending() {
+        return publications.pendingFor(device.user()).stream()
+                .map(PublicationView::of)
+                .toList();
+    }
+
+    @GET
+    @Path("/publications/{id}/torrent")
+    @Produces(BITTORRENT)
+    public byte[] torrent(@PathParam("id") String id) {
+        var publication = publishing.readableBy(device.user(), id);
+        return publishing.metainfo(publication);
+    }
+
+    @PUT
+    @Path("/publications/{id}/receipt")
+    public void acknowledge(@PathParam("id") String id) {
+        if (publications.find(id).isEmpty()) {
+            throw new PublicationException(PublicationException.Reason.NOT_FOUND, "no publication " + id);
+        }
+        publishing.acknowledge(device.get(), id);
+    }
+}

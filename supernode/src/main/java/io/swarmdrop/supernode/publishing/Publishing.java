@@ -1,0 +1,116 @@
+package io.swarmdrop.supernode.publishing;
+
+import io.swarmdrop.core.directory.DeviceRef;
+import io.swarmdrop.core.directory.Directory;
+import io.swarmdrop.core.publication.Publication;
+import io.swarmdrop.core.publication.PublicationException;
+import io.swarmdrop.core.publication.PublicationState;
+import io.swarmdrop.core.publication.Publications;
+import io.swarmdrop.core.security.Secrets;
+import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.supernode.cluster.NodeIdentity;
+import io.swarmdrop.supernode.seeding.MetainfoStore;
+import io.swarmdrop.supernode.seeding.Seeder;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** Accepting publications and receipts: membership checks, the target list, and joining the swarm. */
+@Singleton
+public class Publishing {
+
+    private static final Logger LOG = Logger.getLogger(Publishing.class);
+
+    private final Directory directory;
+    private final Publications publications;
+    private final Seeder seeder;
+    private final MetainfoStore metainfo;
+    private final NodeIdentity identity;
+    private final Clock clock;
+
+    Publishing(
+            Directory directory,
+            Publications publications,
+            Seeder seeder,
+            MetainfoStore metainfo,
+            NodeIdentity identity,
+            Clock clock) {
+        this.directory = directory;
+        this.publications = publications;
+        this.seeder = seeder;
+        this.metainfo = metainfo;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a publication from a member of {@code group}; its targets are the other members at
+     * this instant. The supernode then joins the swarm to hold the whole file for members who are
+     * offline now.
+     */
+    public Publications.Created publish(DeviceRef publisher, String group, Metainfo torrent) {
+        if (!directory.isMember(group, publisher.user())) {
+            LOG.infof("[user=%s] refused publication to group '%s': not a member", publisher.user(), group);
+            throw new PublicationException(
+                    PublicationException.Reason.NOT_A_MEMBER,
+                    "user '" + publisher.user() + "' is not a member of group '" + group + "'");
+        }
+        List<String> targets = directory.members(group).stream()
+                .filter(m -> !m.equals(publisher.user()))
+                .toList();
+        var publication = new Publication(
+                Secrets.newId(),
+                group,
+                torrent.name(),
+                torrent.size(),
+                torrent.infohashV1(),
+                torrent.infohashV2(),
+                publisher.user(),
+                publisher.device(),
+                identity.node(),
+                clock.instant(),
+                PublicationState.ACTIVE);
+        // The metainfo is on disk before the publication becomes visible, so a recipient that
+        // hears of it at once can always fetch its torrent.
+        metainfo.save(publication.id(), torrent);
+        var created = publications.create(publication, targets);
+        if (created.isNew()) {
+            LOG.infof(
+                    "[publication=%s] '%s' (%d bytes) from %s to group %s, %d targets",
+                    publication.id(), publication.name(), publication.size(), publisher.user(), group, targets.size());
+        }
+        if (!created.isNew()) {
+            metainfo.delete(publication.id());
+        }
+        seeder.join(created.publication(), torrent);
+        return created;
+    }
+
+    /** A publication the user may fetch: they are a member of its group. */
+    public Publication readableBy(String user, String id) {
+        Publication publication = publications
+                .find(id)
+                .orElseThrow(
+                        () -> new PublicationException(PublicationException.Reason.NOT_FOUND, "no publication " + id));
+        if (!directory.isMember(publication.group(), user) && !publications.isTarget(id, user)) {
+            throw new PublicationException(
+                    PublicationException.Reason.NOT_A_MEMBER,
+                    "user '" + user + "' is not a member of group '" + publication.group() + "'");
+        }
+        return publication;
+    }
+
+    public byte[] metainfo(Publication publication) {
+        return metainfo.read(publication.id())
+                .orElseThrow(() -> new PublicationException(
+                        PublicationException.Reason.NOT_FOUND,
+                        "the metainfo of " + publication.id() + " is held by supernode " + publication.origin()));
+    }
+
+    public void acknowledge(DeviceRef device, String id) {
+        if (publications.acknowledge(id, device.user(), device.device())) {
+            LOG.infof("[publication=%s] received by %s (device %s)", id, device.user(), device.device());
+        }
+    }
+}

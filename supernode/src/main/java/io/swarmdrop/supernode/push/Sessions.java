@@ -1,0 +1,172 @@
+package io.swarmdrop.supernode.push;
+
+import io.quarkus.scheduler.Scheduled;
+import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.cluster.ClusterStateException;
+import io.swarmdrop.core.cluster.Json;
+import io.swarmdrop.core.cluster.ZkLayout;
+import io.swarmdrop.core.directory.DeviceRef;
+import io.swarmdrop.core.publication.Publications;
+import io.swarmdrop.supernode.cluster.NodeIdentity;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.curator.utils.ZKPaths;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.jboss.logging.Logger;
+
+/**
+ * Open push channels of the devices attached to this supernode.
+ *
+ * <p>Each channel marks its device online with an ephemeral {@code /sessions/{user}/{device}} node
+ * and watches the user's {@code /users/{user}/pending} children: whichever supernode accepted a
+ * publication, the pending marker it writes reaches the recipient's channel here, so no
+ * supernode-to-supernode messages are needed.
+ */
+@Singleton
+public class Sessions {
+
+    private static final Logger LOG = Logger.getLogger(Sessions.class);
+
+    private final CuratorFramework zk;
+    private final Publications publications;
+    private final NodeIdentity identity;
+    private final Map<SseEventSink, Channel> channels = new ConcurrentHashMap<>();
+
+    Sessions(CuratorFramework zk, Publications publications, NodeIdentity identity) {
+        this.zk = zk;
+        this.publications = publications;
+        this.identity = identity;
+    }
+
+    private final class Channel {
+        final DeviceRef device;
+        final SseEventSink sink;
+        final Sse sse;
+        final PersistentNode session;
+        final CuratorCache pending;
+
+        Channel(DeviceRef device, SseEventSink sink, Sse sse) {
+            this.device = device;
+            this.sink = sink;
+            this.sse = sse;
+            this.session = new PersistentNode(
+                    zk,
+                    CreateMode.EPHEMERAL,
+                    false,
+                    ZkLayout.session(device.user(), device.device()),
+                    Json.write(Map.of("node", identity.node())));
+            this.pending = CuratorCache.build(zk, ZkLayout.pending(device.user()));
+            pending.listenable()
+                    .addListener(CuratorCacheListener.builder()
+                            .forCreates(node -> {
+                                if (!node.getPath().equals(ZkLayout.pending(device.user()))) {
+                                    announce(ZKPaths.getNodeFromPath(node.getPath()));
+                                }
+                            })
+                            .afterInitialized()
+                            .build());
+        }
+
+        void open() {
+            ensureParent(ZkLayout.sessions(device.user()));
+            session.start();
+            pending.start();
+            send("hello", Map.of("node", identity.node(), "zone", identity.zone()));
+        }
+
+        void announce(String publicationId) {
+            publications.find(publicationId).ifPresent(p -> {
+                LOG.debugf("[publication=%s] notifying %s/%s", publicationId, device.user(), device.device());
+                send("publication", PublicationView.of(p));
+            });
+        }
+
+        synchronized void send(String name, Object data) {
+            if (sink.isClosed()) {
+                close(this);
+                return;
+            }
+            var event = sse.newEventBuilder()
+                    .name(name)
+                    .mediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                    .data(new String(Json.write(data), java.nio.charset.StandardCharsets.UTF_8))
+                    .build();
+            sink.send(event).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    close(this);
+                }
+            });
+        }
+
+        void release() {
+            pending.close();
+            try {
+                session.close();
+            } catch (Exception e) {
+                LOG.debugf("closing session node of %s: %s", device, e.getMessage());
+            }
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                LOG.debugf("closing push channel of %s: %s", device, e.getMessage());
+            }
+        }
+    }
+
+    /** Registers a push channel for {@code device}; it stays open until the daemon goes away. */
+    public void open(DeviceRef device, SseEventSink sink, Sse sse) {
+        var channel = new Channel(device, sink, sse);
+        channels.put(sink, channel);
+        channel.open();
+        LOG.infof("[user=%s] device %s connected (push channel open)", device.user(), device.device());
+    }
+
+    private void close(Channel channel) {
+        if (channels.remove(channel.sink) != null) {
+            channel.release();
+            LOG.infof("[user=%s] device %s disconnected", channel.device.user(), channel.device.device());
+        }
+    }
+
+    /** True when any device of {@code user} has a push channel open on any supernode. */
+    public boolean isOnline(String user) {
+        try {
+            var stat = zk.checkExists().forPath(ZkLayout.sessions(user));
+            return stat != null && stat.getNumChildren() > 0;
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("read sessions of " + user, e);
+        }
+    }
+
+    /** A ping on every channel finds the ones whose daemon went away without closing its connection. */
+    @Scheduled(
+            every = "${swarmdrop.supernode.push-ping-every:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void ping() {
+        channels.values().forEach(c -> c.send("ping", Map.of()));
+    }
+
+    private void ensureParent(String path) {
+        try {
+            zk.create().creatingParentsIfNeeded().forPath(path);
+        } catch (KeeperException.NodeExistsException e) {
+            // Another device of the user created it.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("create " + path, e);
+        }
+    }
+
+    @PreDestroy
+    void closeAll() {
+        channels.values().forEach(this::close);
+    }
+}

@@ -1,0 +1,165 @@
+package io.swarmdrop.supernode.seeding;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.swarmdrop.core.publication.Publication;
+import io.swarmdrop.core.torrent.EngineOptions;
+import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.core.torrent.TorrentEngine;
+import io.swarmdrop.core.torrent.TransferListener;
+import io.swarmdrop.core.torrent.TransferStatus;
+import io.swarmdrop.supernode.SupernodeConfig;
+import io.swarmdrop.supernode.cluster.NodeIdentity;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * This supernode's libtorrent session: it joins the swarm of every publication it accepts, stores
+ * the whole file under {@code <data-dir>/store/<publication>/} and keeps seeding it. Its catalog of
+ * stored files is in H2, so a restart rejoins every swarm and continues unfinished fetches.
+ */
+@Singleton
+public class Seeder implements TransferListener {
+
+    private static final Logger LOG = Logger.getLogger(Seeder.class);
+
+    private final TorrentEngine engine;
+    private final MetainfoStore metainfo;
+    private final NodeIdentity identity;
+    private final EntityManager db;
+    private final Clock clock;
+    private final Path store;
+    /** Catalog writes triggered by libtorrent alerts run here, off the alert thread. */
+    private final ExecutorService catalogWriter =
+            Executors.newSingleThreadExecutor(r -> new Thread(r, "catalog-writer"));
+
+    Seeder(SupernodeConfig config, MetainfoStore metainfo, NodeIdentity identity, EntityManager db, Clock clock) {
+        this.engine = new TorrentEngine(
+                new EngineOptions(config.torrent().host(), config.torrent().port()));
+        this.metainfo = metainfo;
+        this.identity = identity;
+        this.db = db;
+        this.clock = clock;
+        this.store = Path.of(config.dataDir(), "store");
+        engine.addListener(this);
+    }
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        engine.start();
+        List<StoredFile> catalog = QuarkusTransaction.requiringNew()
+                .call(() -> db.createQuery("from StoredFile", StoredFile.class).getResultList());
+        for (StoredFile row : catalog) {
+            rejoin(row);
+        }
+        LOG.infof("[node=%s] seeding %d stored publications", identity.node(), catalog.size());
+    }
+
+    private void rejoin(StoredFile row) {
+        var bytes = metainfo.read(row.publicationId);
+        if (bytes.isEmpty()) {
+            LOG.errorf("[publication=%s] catalog row without metainfo; not rejoining its swarm", row.publicationId);
+            return;
+        }
+        byte[] resume =
+                QuarkusTransaction.requiringNew().call(() -> db.find(StoredFile.class, row.publicationId).resumeData);
+        engine.add(
+                row.publicationId,
+                Metainfo.parse(bytes.get()),
+                store.resolve(row.publicationId),
+                List.of(identity.ownTrackerUrl()),
+                false,
+                resume);
+    }
+
+    /** Joins a new publication's swarm and fetches its whole file; its metainfo is already in the store. Idempotent. */
+    public void join(Publication publication, Metainfo torrent) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (db.find(StoredFile.class, publication.id()) == null) {
+                var row = new StoredFile();
+                row.publicationId = publication.id();
+                row.groupName = publication.group();
+                row.name = publication.name();
+                row.size = publication.size();
+                row.infohashV2 = publication.infohashV2();
+                row.state = StoredFile.State.FETCHING;
+                row.addedAt = clock.instant();
+                db.persist(row);
+            }
+        });
+        engine.add(
+                publication.id(),
+                torrent,
+                store.resolve(publication.id()),
+                List.of(identity.ownTrackerUrl()),
+                false,
+                null);
+        LOG.infof(
+                "[publication=%s] joined swarm of '%s' (%d bytes)",
+                publication.id(), publication.name(), publication.size());
+    }
+
+    public int peerPort() {
+        return engine.port();
+    }
+
+    public List<TransferStatus> transfers() {
+        return engine.statuses();
+    }
+
+    /** Saves resume data of unfinished fetches, so a crash loses little of what was fetched. */
+    @Scheduled(
+            every = "${swarmdrop.supernode.resume-data-every:15s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void saveResumeData() {
+        for (TransferStatus status : engine.statuses()) {
+            if (!status.finished()) {
+                engine.saveResumeData(status.key());
+            }
+        }
+    }
+
+    @Override
+    public void finished(String key) {
+        catalogWriter.execute(() -> QuarkusTransaction.requiringNew().run(() -> {
+            StoredFile row = db.find(StoredFile.class, key);
+            if (row != null && row.state != StoredFile.State.STORED) {
+                row.state = StoredFile.State.STORED;
+                row.storedAt = clock.instant();
+                LOG.infof("[publication=%s] stored '%s'", key, row.name);
+            }
+        }));
+        engine.saveResumeData(key);
+    }
+
+    @Override
+    public void resumeData(String key, byte[] data) {
+        catalogWriter.execute(() -> QuarkusTransaction.requiringNew().run(() -> {
+            StoredFile row = db.find(StoredFile.class, key);
+            if (row != null) {
+                row.resumeData = data;
+            }
+        }));
+    }
+
+    @Override
+    public void failed(String key, String message) {
+        LOG.errorf("[publication=%s] storing failed: %s", key, message);
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        engine.close();
+        catalogWriter.shutdown();
+        catalogWriter.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,49 @@
+package io.swarmdrop.supernode.seeding;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import java.time.Instant;
+
+/** A row of this supernode's local catalog: one publication whose file it holds or is fetching. */
+@Entity
+public class StoredFile {
+
+    public enum State {
+        FETCHING,
+        STORED
+    }
+
+    @Id
+    public String publicationId;
+
+    @Column(nullable = false)
+    public String groupName;
+
+    @Column(nullable = false)
+    public String name;
+
+    public long size;
+
+    @Column(nullable = false, length = 64)
+    public String infohashV2;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    @Column(nullable = false)
+    public Instant addedAt;
+
+    public Instant storedAt;
+
+    /** libtorrent resume data, so a restart continues a fetch instead of re-checking the file. */
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] resumeData;
+}

@@ -1,0 +1,140 @@
+package io.swarmdrop.supernode.tracker;
+
+import io.swarmdrop.core.bencode.Bencode;
+import io.swarmdrop.core.directory.Directory;
+import io.swarmdrop.core.publication.Publication;
+import io.swarmdrop.core.publication.PublicationState;
+import io.swarmdrop.core.publication.Publications;
+import io.swarmdrop.core.security.Secrets;
+import io.swarmdrop.supernode.cluster.NodeRegistration;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Decides announces: who is asking, for which swarm, and which peers they get. See package-info. */
+@Singleton
+public class Tracker {
+
+    private static final Logger LOG = Logger.getLogger(Tracker.class);
+
+    private final Directory directory;
+    private final Publications publications;
+    private final NodeRegistration supernodes;
+    private final Swarms swarms;
+    private final int interval;
+
+    Tracker(
+            Directory directory,
+            Publications publications,
+            NodeRegistration supernodes,
+            Clock clock,
+            @ConfigProperty(name = "swarmdrop.supernode.tracker-interval", defaultValue = "30") int interval) {
+        this.directory = directory;
+        this.publications = publications;
+        this.supernodes = supernodes;
+        this.interval = interval;
+        this.swarms = new Swarms(clock, Duration.ofSeconds(3L * interval));
+    }
+
+    /** Answers one announce with bencoded bytes: peers, or a failure reason. */
+    public byte[] announce(String rawQuery, InetAddress remote) {
+        try {
+            return answer(AnnounceRequest.parse(rawQuery), remote);
+        } catch (AnnounceException e) {
+            LOG.debugf("announce from %s refused: %s", remote, e.getMessage());
+            return Bencode.encode(Map.of("failure reason", e.getMessage()));
+        }
+    }
+
+    private byte[] answer(AnnounceRequest request, InetAddress remote) {
+        String who = principal(request.passkey());
+        Publication publication = publicationFor(request.infohash(), who)
+                .orElseThrow(() -> new AnnounceException("unknown torrent, or not one of your groups' publications"));
+        String swarm = publication.infohashV2();
+        List<Swarms.Peer> peers = swarms.announce(
+                swarm,
+                request.peerId(),
+                remote,
+                request.port(),
+                request.left() == 0,
+                who,
+                request.event().equals("stopped"),
+                request.numwant());
+        Swarms.Counts counts = swarms.counts(swarm);
+        var response = new LinkedHashMap<String, Object>();
+        response.put("interval", interval);
+        response.put("min interval", Math.max(5, interval / 3));
+        response.put("complete", counts.seeds());
+        response.put("incomplete", counts.leechers());
+        if (request.compact()) {
+            response.put("peers", compact(peers, true));
+            byte[] v6 = compact(peers, false);
+            if (v6.length > 0) {
+                response.put("peers6", v6);
+            }
+        } else {
+            response.put(
+                    "peers",
+                    peers.stream()
+                            .map(p -> Map.of(
+                                    "peer id", java.util.HexFormat.of().parseHex(p.peerId()),
+                                    "ip", p.address().getHostAddress(),
+                                    "port", p.port()))
+                            .toList());
+        }
+        return Bencode.encode(response);
+    }
+
+    /** "user/device" for a device passkey, "supernode:node" for a live supernode's. */
+    private String principal(String passkey) {
+        var device = directory.resolvePasskey(passkey);
+        if (device.isPresent()) {
+            return device.get().user() + "/" + device.get().device();
+        }
+        return supernodes
+                .findByPasskeyHash(Secrets.hash(passkey))
+                .map(s -> "supernode:" + s.node())
+                .orElseThrow(() -> new AnnounceException("passkey not valid or revoked"));
+    }
+
+    private Optional<Publication> publicationFor(String infohash, String who) {
+        for (String id : publications.idsForInfohash(infohash)) {
+            Optional<Publication> found = publications
+                    .find(id)
+                    .filter(p -> p.state() != PublicationState.REMOVED)
+                    .filter(p -> who.startsWith("supernode:")
+                            || directory.isMember(p.group(), who.substring(0, who.indexOf('/'))));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** BEP 23 (IPv4, 6 bytes per peer) or BEP 7 (IPv6, 18 bytes per peer). */
+    private static byte[] compact(List<Swarms.Peer> peers, boolean v4) {
+        var out = new ByteArrayOutputStream();
+        for (Swarms.Peer peer : peers) {
+            if ((peer.address() instanceof Inet4Address) == v4) {
+                out.writeBytes(peer.address().getAddress());
+                out.write(peer.port() >> 8);
+                out.write(peer.port() & 0xff);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The peer records of a publication's swarm: who announced, from where, and whether they are seeds. */
+    public List<Swarms.Peer> peers(Publication publication) {
+        return swarms.peers(publication.infohashV2());
+    }
+}

@@ -1,0 +1,86 @@
+package io.swarmdrop.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * A packaged Swarmdrop app (a Quarkus {@code quarkus-run.jar}) running as its own OS process, with
+ * its output in a log file. Started with the libjsig preload every libtorrent JVM needs.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AppProcess.class);
+
+    private final String name;
+    private final Path jar;
+    private final Map<String, String> properties;
+    private final Path log;
+    private Process process;
+
+    public AppProcess(String name, Path jar, Map<String, String> properties, Path log) {
+        this.name = name;
+        this.jar = jar;
+        this.properties = Map.copyOf(properties);
+        this.log = log;
+    }
+
+    public AppProcess start() throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the apps first (./mvnw package)");
+        }
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin/java").toString());
+        command.add("-Xmx512m");
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        Files.createDirectories(log.getParent());
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment()
+                .put("LD_PRELOAD", javaHome.resolve("lib/libjsig.so").toString());
+        process = builder.start();
+        LOG.infof("started %s (pid %d), log %s", name, process.pid(), log);
+        return this;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGKILL: no shutdown hooks run, exactly like a crash or a power cut. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped within 30 seconds. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                LOG.warnf("%s did not stop within 30 s; killing it", name);
+                kill();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
