@@ -26,6 +26,18 @@ public interface DaemonConfig {
     @WithDefault("${user.home}/Swarmdrop")
     String root();
 
+    /** How often the link to the supernode is checked and repaired (enrolment, groups, push channel). */
+    @WithDefault("3s")
+    Duration maintainEvery();
+
+    /** How often the outbox folders are scanned. */
+    @WithDefault("1s")
+    Duration scanEvery();
+
+    /** How often unfinished fetches save libtorrent resume data to the journal. */
+    @WithDefault("5s")
+    Duration resumeDataEvery();
+
     Torrent torrent();
 
     Outbox outbox();
@@ -38,6 +50,14 @@ public interface DaemonConfig {
         /** TCP port libtorrent accepts peers on. */
         @WithDefault("6881")
         int port();
+
+        /** Bytes per second each torrent may upload; 0 for no limit. */
+        @WithDefault("0")
+        int uploadLimit();
+
+        /** Bytes per second each torrent may download; 0 for no limit. */
+        @WithDefault("0")
+        int downloadLimit();
     }
 
     interface Outbox {

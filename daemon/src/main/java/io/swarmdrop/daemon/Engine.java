@@ -15,8 +15,11 @@ public class Engine {
     @Produces
     @Singleton
     TorrentEngine torrentEngine(DaemonConfig config) {
-        return new TorrentEngine(
-                new EngineOptions(config.torrent().host(), config.torrent().port()));
+        return new TorrentEngine(new EngineOptions(
+                config.torrent().host(),
+                config.torrent().port(),
+                config.torrent().uploadLimit(),
+                config.torrent().downloadLimit()));
     }
 
     void close(@Disposes TorrentEngine engine) {

@@ -2,6 +2,7 @@ package io.swarmdrop.supernode;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Configuration of a supernode; every key has a default so a bare start works. */
@@ -32,6 +33,18 @@ public interface SupernodeConfig {
     @WithDefault("600000")
     int passwordIterations();
 
+    /** Seconds between announces that the tracker asks clients for. */
+    @WithDefault("30")
+    int trackerInterval();
+
+    /** How often unfinished fetches save libtorrent resume data to the catalog. */
+    @WithDefault("15s")
+    Duration resumeDataEvery();
+
+    /** How often open push channels are pinged, to find daemons that went away. */
+    @WithDefault("10s")
+    Duration pushPingEvery();
+
     ZooKeeper zookeeper();
 
     Torrent torrent();
@@ -57,5 +70,13 @@ public interface SupernodeConfig {
         /** TCP port libtorrent accepts peers on. */
         @WithDefault("6880")
         int port();
+
+        /** Bytes per second each torrent may upload; 0 for no limit. */
+        @WithDefault("0")
+        int uploadLimit();
+
+        /** Bytes per second each torrent may download; 0 for no limit. */
+        @WithDefault("0")
+        int downloadLimit();
     }
 }

@@ -52,6 +52,7 @@ public final class TorrentEngine implements AutoCloseable {
     private final CountDownLatch listening = new CountDownLatch(1);
     private final Map<String, TorrentHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, String> keysByHash = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
     private volatile SessionManager session;
     private volatile int port;
@@ -113,12 +114,15 @@ public final class TorrentEngine implements AutoCloseable {
             flags = flags.or_(TorrentFlags.SEED_MODE);
         }
         params.setFlags(flags);
+        params.setUploadLimit(options.uploadLimit() == 0 ? -1 : options.uploadLimit());
+        params.setDownloadLimit(options.downloadLimit() == 0 ? -1 : options.downloadLimit());
         var ec = new error_code();
         var handle = new TorrentHandle(session.swig().add_torrent(params.swig(), ec));
         if (ec.value() != 0) {
             throw new IllegalStateException("libtorrent refused torrent " + key + ": " + ec.message());
         }
         keysByHash.put(handle.infoHash().toHex(), key);
+        names.put(key, metainfo.name());
         handles.put(key, handle);
         handle.resume();
     }
@@ -135,6 +139,14 @@ public final class TorrentEngine implements AutoCloseable {
         return new AddTorrentParams(p);
     }
 
+    /** Connects a torrent to a peer directly, without a tracker (tests, and LAN peers found by multicast). */
+    public void connect(String key, String host, int peerPort) {
+        TorrentHandle handle = handles.get(key);
+        if (handle != null && handle.isValid()) {
+            handle.swig().connect_peer(new org.libtorrent4j.TcpEndpoint(host, peerPort).swig());
+        }
+    }
+
     public boolean contains(String key) {
         return handles.containsKey(key);
     }
@@ -146,6 +158,7 @@ public final class TorrentEngine implements AutoCloseable {
             return;
         }
         keysByHash.values().remove(key);
+        names.remove(key);
         if (deleteFiles) {
             session.swig().remove_torrent(handle.swig(), session_handle.delete_files);
         } else {
@@ -166,14 +179,14 @@ public final class TorrentEngine implements AutoCloseable {
         if (handle == null || !handle.isValid()) {
             return Optional.empty();
         }
-        return Optional.of(snapshot(key, handle.status()));
+        return Optional.of(snapshot(key, names.get(key), handle.status()));
     }
 
     public List<TransferStatus> statuses() {
         var all = new ArrayList<TransferStatus>();
         handles.forEach((key, handle) -> {
             if (handle.isValid()) {
-                all.add(snapshot(key, handle.status()));
+                all.add(snapshot(key, names.get(key), handle.status()));
             }
         });
         return all;
@@ -184,11 +197,12 @@ public final class TorrentEngine implements AutoCloseable {
         return new long[] {session.totalDownload(), session.totalUpload()};
     }
 
-    private static TransferStatus snapshot(String key, TorrentStatus s) {
+    /** libtorrent's status omits the name unless asked; ours comes from the metainfo. */
+    private static TransferStatus snapshot(String key, String name, TorrentStatus s) {
         var error = s.errorCode();
         return new TransferStatus(
                 key,
-                s.name(),
+                name,
                 s.state().name(),
                 s.progress(),
                 s.totalDone(),

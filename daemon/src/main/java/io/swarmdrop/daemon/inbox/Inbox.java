@@ -170,7 +170,7 @@ public class Inbox implements TransferListener {
             }
             engine.remove(id, false);
             Path delivered = place(staged, folders.inbox(fetch.groupName), fetch.fileName);
-            journal.delivered(id, delivered.toString());
+            journal.delivered(id, delivered.toString(), status.get().downloaded());
             deleteQuietly(folders.staging(id));
             LOG.infof("[publication=%s] delivered %s", id, delivered);
         } catch (IOException e) {

@@ -61,4 +61,7 @@ public class Fetch {
     public Instant acceptedAt;
 
     public Instant deliveredAt;
+
+    /** Payload bytes the process that finished the fetch downloaded: less than the size after a resumed fetch. */
+    public long downloadedBytes;
 }

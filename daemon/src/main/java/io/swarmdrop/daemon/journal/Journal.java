@@ -130,8 +130,9 @@ public class Journal {
         }
     }
 
-    public void delivered(String publicationId, String path) {
+    public void delivered(String publicationId, String path, long downloadedBytes) {
         Fetch fetch = db.find(Fetch.class, publicationId);
+        fetch.downloadedBytes = downloadedBytes;
         fetch.state = Fetch.State.DELIVERED;
         fetch.deliveredPath = path;
         fetch.deliveredAt = clock.instant();
@@ -140,6 +141,10 @@ public class Journal {
 
     public void acknowledged(String publicationId) {
         db.find(Fetch.class, publicationId).state = Fetch.State.ACKNOWLEDGED;
+    }
+
+    public List<Fetch> fetches() {
+        return db.createQuery("from Fetch order by acceptedAt", Fetch.class).getResultList();
     }
 
     public List<Fetch> fetches(Fetch.State state) {

@@ -1,10 +1,13 @@
 package io.swarmdrop.supernode.admin;
 
 import io.swarmdrop.core.directory.Directory;
+import io.swarmdrop.core.publication.PublicationException;
+import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.TransferStatus;
 import io.swarmdrop.supernode.cluster.NodeRegistration;
 import io.swarmdrop.supernode.cluster.SupernodeRecord;
 import io.swarmdrop.supernode.seeding.Seeder;
+import io.swarmdrop.supernode.tracker.Tracker;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,8 +37,17 @@ public class AdminResource {
     private final Directory directory;
     private final Seeder seeder;
     private final NodeRegistration registration;
+    private final Publications publications;
+    private final Tracker tracker;
 
-    AdminResource(Directory directory, Seeder seeder, NodeRegistration registration) {
+    AdminResource(
+            Directory directory,
+            Seeder seeder,
+            NodeRegistration registration,
+            Publications publications,
+            Tracker tracker) {
+        this.publications = publications;
+        this.tracker = tracker;
         this.directory = directory;
         this.seeder = seeder;
         this.registration = registration;
@@ -96,6 +108,17 @@ public class AdminResource {
     @Path("/transfers")
     public List<TransferStatus> transfers() {
         return seeder.transfers();
+    }
+
+    /** Who announced for a publication on this supernode's tracker. */
+    @GET
+    @Path("/tracker/{publication}")
+    public List<Tracker.PeerRecord> peers(@PathParam("publication") String id) {
+        var publication = publications
+                .find(id)
+                .orElseThrow(
+                        () -> new PublicationException(PublicationException.Reason.NOT_FOUND, "no publication " + id));
+        return tracker.peers(publication);
     }
 
     @GET

@@ -45,8 +45,11 @@ public class Seeder implements TransferListener {
             Executors.newSingleThreadExecutor(r -> new Thread(r, "catalog-writer"));
 
     Seeder(SupernodeConfig config, MetainfoStore metainfo, NodeIdentity identity, EntityManager db, Clock clock) {
-        this.engine = new TorrentEngine(
-                new EngineOptions(config.torrent().host(), config.torrent().port()));
+        this.engine = new TorrentEngine(new EngineOptions(
+                config.torrent().host(),
+                config.torrent().port(),
+                config.torrent().uploadLimit(),
+                config.torrent().downloadLimit()));
         this.metainfo = metainfo;
         this.identity = identity;
         this.db = db;

@@ -6,6 +6,7 @@ import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.PublicationState;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.security.Secrets;
+import io.swarmdrop.supernode.SupernodeConfig;
 import io.swarmdrop.supernode.cluster.NodeRegistration;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Decides announces: who is asking, for which swarm, and which peers they get. See package-info. */
@@ -37,11 +37,11 @@ public class Tracker {
             Publications publications,
             NodeRegistration supernodes,
             Clock clock,
-            @ConfigProperty(name = "swarmdrop.supernode.tracker-interval", defaultValue = "30") int interval) {
+            SupernodeConfig config) {
         this.directory = directory;
         this.publications = publications;
         this.supernodes = supernodes;
-        this.interval = interval;
+        this.interval = config.trackerInterval();
         this.swarms = new Swarms(clock, Duration.ofSeconds(3L * interval));
     }
 
@@ -133,8 +133,13 @@ public class Tracker {
         return out.toByteArray();
     }
 
-    /** The peer records of a publication's swarm: who announced, from where, and whether they are seeds. */
-    public List<Swarms.Peer> peers(Publication publication) {
-        return swarms.peers(publication.infohashV2());
+    /** A peer record, for operators: who announced, from where, and whether it is a seed. */
+    public record PeerRecord(String who, String address, int port, boolean seed) {}
+
+    /** The peer records of a publication's swarm. */
+    public List<PeerRecord> peers(Publication publication) {
+        return swarms.peers(publication.infohashV2()).stream()
+                .map(p -> new PeerRecord(p.who(), p.address().getHostAddress(), p.port(), p.seed()))
+                .toList();
     }
 }

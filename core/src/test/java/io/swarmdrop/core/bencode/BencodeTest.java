@@ -1,0 +1,65 @@
+package io.swarmdrop.core.bencode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BencodeTest {
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void encodesBep3ExamplesWithDictionaryKeysSorted() {
+        var dict = new LinkedHashMap<String, Object>();
+        dict.put("spam", List.of("a", "b"));
+        dict.put("cow", "moo");
+        dict.put("n", -3);
+
+        assertThat(text(Bencode.encode(dict))).isEqualTo("d3:cow3:moo1:ni-3e4:spaml1:a1:bee");
+        assertThat(text(Bencode.encode("spam"))).isEqualTo("4:spam");
+        assertThat(text(Bencode.encode(0))).isEqualTo("i0e");
+    }
+
+    @Test
+    void decodesWhatItEncodes() {
+        byte[] binary = {0, (byte) 0xff, 10, 13};
+        var value = Map.of("peers", binary, "interval", 30L, "list", List.of(1L, "x"));
+
+        @SuppressWarnings("unchecked")
+        var decoded = (Map<String, Object>) Bencode.decode(Bencode.encode(value));
+
+        assertThat((byte[]) decoded.get("peers")).containsExactly(binary);
+        assertThat(decoded.get("interval")).isEqualTo(30L);
+        assertThat((List<?>) decoded.get("list")).hasSize(2).first().isEqualTo(1L);
+    }
+
+    @Test
+    void rawValueReturnsTheExactBytesOfAKey() {
+        byte[] data = "d4:infod4:name1:xe5:otheri1ee".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(text(Bencode.rawValue(data, "info"))).isEqualTo("d4:name1:xe");
+        assertThatThrownBy(() -> Bencode.rawValue(data, "missing")).hasMessageContaining("no key 'missing'");
+    }
+
+    @Test
+    void refusesMalformedInputWithItsOffset() {
+        assertThatThrownBy(() -> Bencode.decode("5:abc".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(BencodeException.class)
+                .hasMessageContaining("exceeds data");
+        assertThatThrownBy(() -> Bencode.decode("i12".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("unexpected end of data");
+        assertThatThrownBy(() -> Bencode.decode("ixe".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("bad number");
+        assertThatThrownBy(() -> Bencode.decode("i1ei2e".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("trailing bytes");
+        assertThatThrownBy(() -> Bencode.decode("l".repeat(100).getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("nesting deeper");
+    }
+}

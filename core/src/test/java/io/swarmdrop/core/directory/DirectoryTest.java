@@ -1,0 +1,91 @@
+package io.swarmdrop.core.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.swarmdrop.core.cluster.InvalidNameException;
+import io.swarmdrop.core.security.PasswordHasher;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class DirectoryTest {
+
+    @RegisterExtension
+    final ZooKeeperExtension zk = new ZooKeeperExtension();
+
+    private Directory directory;
+
+    @BeforeEach
+    void setUp() {
+        var clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+        directory = new Directory(zk.client(), new PasswordHasher(1_000), clock);
+        directory.createUser("alice", "Alice", "alice-password".toCharArray());
+        directory.createUser("bob", null, "bob-password".toCharArray());
+        directory.createGroup("design", "Design team");
+    }
+
+    @Test
+    void storesOnlyAPasswordHash() {
+        UserRecord alice = directory.findUser("alice").orElseThrow();
+
+        assertThat(alice.passwordHash()).startsWith("pbkdf2-sha256$").doesNotContain("alice-password");
+        assertThat(directory.checkPassword("alice", "alice-password".toCharArray()))
+                .isTrue();
+        assertThat(directory.checkPassword("alice", "wrong".toCharArray())).isFalse();
+        assertThat(directory.checkPassword("nobody", "alice-password".toCharArray()))
+                .isFalse();
+    }
+
+    @Test
+    void refusesDuplicatesAndInvalidNames() {
+        assertThatThrownBy(() -> directory.createUser("alice", null, "x".toCharArray()))
+                .isInstanceOf(DirectoryException.class)
+                .extracting(e -> ((DirectoryException) e).reason())
+                .isEqualTo(DirectoryException.Reason.ALREADY_EXISTS);
+        assertThatThrownBy(() -> directory.createGroup("../etc", null)).isInstanceOf(InvalidNameException.class);
+        assertThatThrownBy(() -> directory.createUser("Alice", null, "x".toCharArray()))
+                .isInstanceOf(InvalidNameException.class);
+    }
+
+    @Test
+    void keepsMembershipAndItsIndexTogether() {
+        directory.addMember("design", "alice");
+        directory.addMember("design", "alice");
+        directory.addMember("design", "bob");
+
+        assertThat(directory.members("design")).containsExactly("alice", "bob");
+        assertThat(directory.groupsOf("alice")).containsExactly("design");
+
+        directory.removeMember("design", "bob");
+
+        assertThat(directory.isMember("design", "bob")).isFalse();
+        assertThat(directory.groupsOf("bob")).isEmpty();
+        assertThatThrownBy(() -> directory.removeMember("design", "bob"))
+                .hasMessageContaining("not a member of group 'design'");
+        assertThatThrownBy(() -> directory.addMember("nosuch", "alice")).hasMessageContaining("no group 'nosuch'");
+    }
+
+    @Test
+    void enrolledDeviceSecretsResolveUntilRevoked() {
+        Enrolment enrolment = directory.enrolDevice("alice", "pc-17");
+
+        assertThat(directory.resolveToken(enrolment.token())).contains(new DeviceRef("alice", enrolment.device()));
+        assertThat(directory.resolvePasskey(enrolment.passkey())).contains(new DeviceRef("alice", enrolment.device()));
+        assertThat(directory.resolveToken(enrolment.passkey())).isEmpty();
+        assertThat(directory
+                        .findDevice("alice", enrolment.device())
+                        .orElseThrow()
+                        .tokenHash())
+                .isNotEqualTo(enrolment.token());
+
+        directory.revokeDevice("alice", enrolment.device());
+
+        assertThat(directory.resolveToken(enrolment.token())).isEmpty();
+        assertThat(directory.resolvePasskey(enrolment.passkey())).isEmpty();
+        assertThat(directory.devices("alice")).isEmpty();
+    }
+}

@@ -1,0 +1,100 @@
+package io.swarmdrop.core.torrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.swarmdrop.core.bencode.Bencode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MetainfoTest {
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @CsvSource({
+        // size, expected piece size
+        "1, 65536",
+        "10485760, 65536", // 10 MiB: 64 KiB floor
+        "209715200, 131072", // 200 MiB
+        "1073741824, 524288", // 1 GiB
+        "42949672960, 16777216", // 40 GiB: 16 MiB ceiling
+    })
+    void pieceSizeKeepsAboutTwoThousandPiecesWithinBounds(long size, int expected) {
+        assertThat(TorrentCreator.pieceSizeFor(size)).isEqualTo(expected);
+    }
+
+    @Test
+    void createsAPrivateHybridTorrentOfOneFile() throws Exception {
+        Path file = TorrentFiles.random(folder, "report.pdf", 300_000, 1);
+
+        Metainfo metainfo = TorrentCreator.create(file);
+
+        assertThat(metainfo.name()).isEqualTo("report.pdf");
+        assertThat(metainfo.size()).isEqualTo(300_000);
+        assertThat(metainfo.pieceLength()).isEqualTo(65_536);
+        assertThat(metainfo.infohashV1()).hasSize(40);
+        assertThat(metainfo.infohashV2()).hasSize(64);
+        assertThat(metainfo.announceHashes())
+                .containsExactly(metainfo.infohashV1(), metainfo.infohashV2().substring(0, 40));
+        assertThat(Metainfo.parse(metainfo.bytes())).usingRecursiveComparison().isEqualTo(metainfo);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"../x | path separator", "/etc/passwd | path separator", "CON | reserved", "..|refers to a folder"
+            })
+    void refusesHostileFileNamesBeforeLibtorrentRewritesThem(String name, String reason) throws Exception {
+        byte[] valid = TorrentCreator.create(TorrentFiles.random(folder, "a.bin", 1_000, 2))
+                .bytes();
+
+        assertThatThrownBy(() -> Metainfo.parse(renamed(valid, name)))
+                .isInstanceOf(InvalidMetainfoException.class)
+                .hasMessageContaining(reason);
+    }
+
+    @Test
+    void refusesPublicAndMalformedTorrents() throws Exception {
+        byte[] valid = TorrentCreator.create(TorrentFiles.random(folder, "a.bin", 1_000, 3))
+                .bytes();
+        Map<String, Object> root = decode(valid);
+        @SuppressWarnings("unchecked")
+        var info = new LinkedHashMap<>((Map<String, Object>) root.get("info"));
+        info.remove("private");
+        root.put("info", info);
+
+        assertThatThrownBy(() -> Metainfo.parse(Bencode.encode(root))).hasMessageContaining("not private");
+        assertThatThrownBy(() -> Metainfo.parse(new byte[0])).hasMessageContaining("empty");
+        assertThatThrownBy(() -> Metainfo.parse("garbage".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("not valid bencoding");
+        assertThatThrownBy(() -> Metainfo.parse("de".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("no key 'info'");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decode(byte[] bytes) {
+        return new LinkedHashMap<>((Map<String, Object>) Bencode.decode(bytes));
+    }
+
+    @SuppressWarnings("unchecked")
+    static byte[] renamed(byte[] metainfo, String name) {
+        Map<String, Object> root = decode(metainfo);
+        var info = new LinkedHashMap<>((Map<String, Object>) root.get("info"));
+        Object leaf = ((Map<String, Object>) info.get("file tree"))
+                .values()
+                .iterator()
+                .next();
+        info.put("name", name.getBytes(StandardCharsets.UTF_8));
+        info.put("file tree", Map.of(name, leaf));
+        root.put("info", info);
+        return Bencode.encode(root);
+    }
+}

@@ -1,0 +1,65 @@
+package io.swarmdrop.core.torrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two real libtorrent sessions on loopback move a real file. */
+class TorrentEngineIT {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void movesAFileBetweenTwoSessionsAndReportsFinishedAndResumeData() throws Exception {
+        Path source = TorrentFiles.random(folder.resolve("seed"), "clip.bin", 3_000_000, 7);
+        Metainfo metainfo = TorrentCreator.create(source);
+        var finished = new CopyOnWriteArrayList<String>();
+        var resume = new CopyOnWriteArrayList<byte[]>();
+
+        try (var seeder = new TorrentEngine(new EngineOptions("127.0.0.1", freePort()));
+                var leecher = new TorrentEngine(new EngineOptions("127.0.0.1", freePort()))) {
+            leecher.addListener(new TransferListener() {
+                @Override
+                public void finished(String key) {
+                    finished.add(key);
+                }
+
+                @Override
+                public void resumeData(String key, byte[] data) {
+                    resume.add(data);
+                }
+            });
+            seeder.start();
+            leecher.start();
+            seeder.add("p1", metainfo, source.getParent(), List.of(), true, null);
+            leecher.add("p1", metainfo, folder.resolve("fetch"), List.of(), false, null);
+            leecher.connect("p1", "127.0.0.1", seeder.port());
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> finished.contains("p1"));
+            TransferStatus status = leecher.status("p1").orElseThrow();
+            assertThat(status.finished()).isTrue();
+            assertThat(status.name()).isEqualTo("clip.bin");
+            assertThat(status.downloaded()).isBetween(3_000_000L, 3_300_000L);
+            assertThat(seeder.status("p1").orElseThrow().uploaded()).isGreaterThanOrEqualTo(3_000_000L);
+            assertThat(Files.readAllBytes(folder.resolve("fetch/clip.bin"))).isEqualTo(Files.readAllBytes(source));
+
+            leecher.saveResumeData("p1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !resume.isEmpty());
+            assertThat(resume.get(0)).isNotEmpty();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.swarmdrop.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swarmdrop.testing.AppProcess;
+import io.swarmdrop.testing.FreePorts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** One workstation daemon process; it keeps its folders and ports across restarts. */
+final class DaemonProcess {
+
+    private static final Path JAR =
+            Path.of(System.getProperty("swarmdrop.root", "..")).resolve("daemon/target/quarkus-app/quarkus-run.jar");
+
+    private final TestCluster cluster;
+    private final String user;
+    private final String password;
+    final Path root;
+    private final int httpPort = FreePorts.next();
+    private final int torrentPort = FreePorts.next();
+    private final Map<String, String> extra = new HashMap<>();
+    private AppProcess process;
+    private int starts;
+
+    DaemonProcess(TestCluster cluster, String user, String password, Path root) {
+        this.cluster = cluster;
+        this.user = user;
+        this.password = password;
+        this.root = root;
+    }
+
+    DaemonProcess with(String key, String value) {
+        extra.put(key, value);
+        return this;
+    }
+
+    /** Starts the process and waits until its push channel to the supernode is open. */
+    DaemonProcess start() throws IOException {
+        var properties = new HashMap<String, String>();
+        properties.put("quarkus.http.port", Integer.toString(httpPort));
+        properties.put("swarmdrop.daemon.root", root.toString());
+        properties.put("swarmdrop.daemon.supernode-url", cluster.url());
+        properties.put("swarmdrop.daemon.user", user);
+        properties.put("swarmdrop.daemon.password", password);
+        properties.put("swarmdrop.daemon.torrent.host", "127.0.0.1");
+        properties.put("swarmdrop.daemon.torrent.port", Integer.toString(torrentPort));
+        properties.put("swarmdrop.daemon.outbox.stable-for", "500ms");
+        properties.put("swarmdrop.daemon.maintain-every", "1s");
+        properties.put("swarmdrop.daemon.resume-data-every", "1s");
+        properties.putAll(extra);
+        process = cluster.start(user + "-" + (++starts), JAR, properties);
+        await(user + "'s daemon connected")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> status().get("connected").asBoolean()
+                        && status().get("groups").size() > 0);
+        return this;
+    }
+
+    JsonNode status() throws IOException, InterruptedException {
+        var response = TestCluster.get("http://127.0.0.1:" + httpPort + "/local/status", null);
+        return TestCluster.JSON.readTree(response.body());
+    }
+
+    /** The journal's record of a received publication, by file name, or null. */
+    JsonNode delivery(String name) throws IOException, InterruptedException {
+        for (JsonNode delivery : status().get("deliveries")) {
+            if (delivery.get("name").asText().equals(name)) {
+                return delivery;
+            }
+        }
+        return null;
+    }
+
+    JsonNode transfer(String name) throws IOException, InterruptedException {
+        for (JsonNode transfer : status().get("transfers")) {
+            if (transfer.get("name").asText().equals(name)) {
+                return transfer;
+            }
+        }
+        return null;
+    }
+
+    Path outbox(String group) {
+        return root.resolve("outbox").resolve(group);
+    }
+
+    Path inbox(String group) {
+        return root.resolve("inbox").resolve(group);
+    }
+
+    /** Drops a file into the outbox the way a copy tool does: written under a temporary name, then renamed. */
+    Path drop(String group, Path source) throws IOException {
+        Path target = outbox(group).resolve(source.getFileName().toString());
+        Path partial = outbox(group).resolve(source.getFileName() + ".part");
+        Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+        return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    Path log() {
+        return process.log();
+    }
+
+    void kill() throws InterruptedException {
+        process.kill();
+    }
+
+    void stop() throws InterruptedException {
+        process.stop();
+    }
+}

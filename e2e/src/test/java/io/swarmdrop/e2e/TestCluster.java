@@ -1,0 +1,147 @@
+package io.swarmdrop.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swarmdrop.testing.AppProcess;
+import io.swarmdrop.testing.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A supernode and daemons as separate OS processes, each from its packaged {@code quarkus-run.jar},
+ * with its own ports and folders under one test folder.
+ */
+final class TestCluster implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path PROJECT = Path.of(System.getProperty("swarmdrop.root", ".."));
+
+    final Path folder;
+    final int httpPort = FreePorts.next();
+    private final int zkPort = FreePorts.next();
+    private final int torrentPort = FreePorts.next();
+    private final List<AppProcess> processes = new ArrayList<>();
+    private AppProcess supernode;
+    private String adminToken;
+
+    TestCluster(Path folder) {
+        this.folder = folder;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    TestCluster startSupernode() throws IOException {
+        var properties = new HashMap<String, String>();
+        properties.put("quarkus.http.port", Integer.toString(httpPort));
+        properties.put(
+                "swarmdrop.supernode.data-dir", folder.resolve("supernode").toString());
+        properties.put("swarmdrop.supernode.zookeeper.embedded-port", Integer.toString(zkPort));
+        properties.put("swarmdrop.supernode.torrent.host", "127.0.0.1");
+        properties.put("swarmdrop.supernode.torrent.port", Integer.toString(torrentPort));
+        properties.put("swarmdrop.supernode.password-iterations", "1000");
+        properties.put("swarmdrop.supernode.tracker-interval", "5");
+        supernode = start("supernode", PROJECT.resolve("supernode/target/quarkus-app/quarkus-run.jar"), properties);
+        await("supernode ready")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> get(url() + "/q/health/ready", null).statusCode() == 200);
+        adminToken = Files.readString(folder.resolve("supernode/admin-token")).trim();
+        return this;
+    }
+
+    AppProcess supernode() {
+        return supernode;
+    }
+
+    void createUser(String name, String password) {
+        admin("POST", "/admin/users", Map.of("name", name, "password", password), 201);
+    }
+
+    void createGroup(String name, String... members) {
+        admin("POST", "/admin/groups", Map.of("name", name), 201);
+        for (String member : members) {
+            admin("PUT", "/admin/groups/" + name + "/members/" + member, null, 204);
+        }
+    }
+
+    /** The supernode's libtorrent transfers, by file name. */
+    JsonNode supernodeTransfer(String name) {
+        for (JsonNode transfer : admin("GET", "/admin/transfers", null, 200)) {
+            if (transfer.get("name").asText().equals(name)) {
+                return transfer;
+            }
+        }
+        return null;
+    }
+
+    JsonNode admin(String method, String path, Object body, int expectedStatus) {
+        try {
+            var builder =
+                    HttpRequest.newBuilder(URI.create(url() + path)).header("Authorization", "Bearer " + adminToken);
+            if (body == null) {
+                builder.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                builder.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            }
+            HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
+                        + new String(response.body()));
+            }
+            return response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    DaemonProcess daemon(String user, String password) {
+        return new DaemonProcess(this, user, password, folder.resolve("daemon-" + user));
+    }
+
+    AppProcess start(String name, Path jar, Map<String, String> properties) throws IOException {
+        var process =
+                new AppProcess(name, jar, properties, folder.resolve("logs").resolve(name + ".log")).start();
+        processes.add(process);
+        return process;
+    }
+
+    static HttpResponse<byte[]> get(String url, String bearer) throws IOException, InterruptedException {
+        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (AppProcess process : processes) {
+            process.stop();
+        }
+    }
+}
