@@ -1,0 +1,193 @@
+package io.swarmdrop.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swarmdrop.core.torrent.TorrentCreator;
+import io.swarmdrop.testing.HostileMetainfo;
+import io.swarmdrop.testing.RandomFiles;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Issue 2, item 5: bad input gets a clear answer, and the next file is still delivered. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputIT {
+
+    private final Path folder =
+            Path.of("target", "e2e", "bad-input-" + System.nanoTime()).toAbsolutePath();
+    private TestCluster cluster;
+    private DaemonProcess alice;
+    private DaemonProcess bob;
+    private JsonNode aliceLaptop;
+    private int delivered;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        cluster = new TestCluster(folder).startSupernode();
+        cluster.createUser("alice", "alice-password");
+        cluster.createUser("bob", "bob-password");
+        cluster.createGroup("design", "alice", "bob");
+        cluster.createGroup("finance", "bob");
+        alice = cluster.daemon("alice", "alice-password").start();
+        bob = cluster.daemon("bob", "bob-password").start();
+        aliceLaptop = login("alice", "alice-password").body;
+    }
+
+    @AfterAll
+    void stopCluster() throws InterruptedException {
+        cluster.close();
+    }
+
+    /** After every refusal the system still delivers the next file. */
+    @AfterEach
+    void stillDeliversTheNextFile() throws Exception {
+        String name = "next-" + (++delivered) + ".bin";
+        Path source = RandomFiles.write(folder.resolve("sources").resolve(name), 64 * 1024, delivered);
+        alice.drop("design", source);
+        await(name + " delivered after bad input")
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> Files.exists(bob.inbox("design").resolve(name)));
+        assertThat(RandomFiles.sha256(bob.inbox("design").resolve(name))).isEqualTo(RandomFiles.sha256(source));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWith401() throws Exception {
+        Answer answer = login("alice", "not-her-password");
+
+        assertThat(answer.status).isEqualTo(401);
+        assertThat(answer.body.get("error").asText()).isEqualTo("wrong user or password");
+        assertThat(login("nobody", "whatever").status).isEqualTo(401);
+    }
+
+    @Test
+    void callsWithoutAValidTokenAreRefusedWith401() throws Exception {
+        assertThat(TestCluster.get(cluster.url() + "/api/me", null).statusCode())
+                .isEqualTo(401);
+        assertThat(TestCluster.get(cluster.url() + "/api/me", "forged-token").statusCode())
+                .isEqualTo(401);
+        assertThat(TestCluster.get(cluster.url() + "/admin/users", "forged-token")
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void publishingToAGroupTheUserIsNotInIsRefusedWith403() throws Exception {
+        byte[] torrent = torrentOf("budget.xlsx");
+
+        Answer answer = publish("finance", torrent);
+
+        assertThat(answer.status).isEqualTo(403);
+        assertThat(answer.body.get("error").asText()).contains("not a member of group 'finance'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../escape.bin", "/etc/cron.d/evil", "..", "CON", "nul.txt", "a\\b.bin"})
+    void metainfoWhoseNameCouldLeaveTheInboxIsRefusedWith400(String hostileName) throws Exception {
+        byte[] torrent = HostileMetainfo.renamed(torrentOf("harmless.bin"), hostileName);
+
+        Answer answer = publish("design", torrent);
+
+        assertThat(answer.status).isEqualTo(400);
+        assertThat(answer.body.get("error").asText()).contains("unsafe file name");
+    }
+
+    @Test
+    void publicOrGarbageMetainfoIsRefusedWith400() throws Exception {
+        assertThat(publish("design", HostileMetainfo.withoutPrivateFlag(torrentOf("open.bin")))
+                        .body
+                        .get("error")
+                        .asText())
+                .contains("not private");
+        assertThat(publish("design", "not a torrent".getBytes(StandardCharsets.UTF_8)).status)
+                .isEqualTo(400);
+    }
+
+    @Test
+    void malformedOrUnauthenticatedAnnouncesGetABencodedFailureReason() throws Exception {
+        String hash = "%01".repeat(20);
+        String peer = "-XX0001-" + "a".repeat(12);
+        assertThat(announce("")).startsWith("d14:failure reason").contains("missing announce parameters");
+        assertThat(announce("info_hash=" + hash + "&peer_id=" + peer + "&port=6881"))
+                .contains("missing passkey");
+        assertThat(announce("pk=forged&info_hash=" + hash + "&peer_id=" + peer + "&port=6881"))
+                .contains("passkey not valid");
+        String passkey = aliceLaptop.get("passkey").asText();
+        assertThat(announce("pk=" + passkey + "&info_hash=%01%02&peer_id=" + peer + "&port=6881"))
+                .contains("info_hash must be 20 bytes");
+        assertThat(announce("pk=" + passkey + "&info_hash=" + hash + "&peer_id=" + peer + "&port=0"))
+                .contains("port must be between 1 and 65535");
+        assertThat(announce("pk=" + passkey + "&info_hash=" + hash + "&peer_id=" + peer + "&port=6881"))
+                .contains("unknown torrent");
+    }
+
+    @Test
+    void aFolderInTheOutboxThatIsNoGroupIsLoggedAndIgnored() throws Exception {
+        Path stray = alice.root.resolve("outbox/nosuch/stray.bin");
+        RandomFiles.write(stray, 1024, 9);
+
+        await("alice's warning").atMost(Duration.ofSeconds(30)).until(() -> Files.readString(alice.log())
+                .contains("outbox folder 'nosuch' is not one of your groups"));
+        assertThat(Files.exists(stray)).isTrue();
+        assertThat(cluster.supernodeTransfer("stray.bin")).isNull();
+    }
+
+    @Test
+    void anOutboxFileWithAnUnsafeNameStaysWhereItIsWithTheReasonLogged() throws Exception {
+        Path reserved = RandomFiles.write(alice.outbox("design").resolve("AUX"), 2048, 10);
+
+        await("alice's refusal").atMost(Duration.ofSeconds(30)).until(() -> Files.readString(alice.log())
+                .contains("'AUX' was not published"));
+        assertThat(reserved).exists();
+        assertThat(cluster.supernodeTransfer("AUX")).isNull();
+    }
+
+    private record Answer(int status, JsonNode body) {}
+
+    private Answer login(String user, String password) throws Exception {
+        byte[] body = TestCluster.JSON.writeValueAsBytes(
+                Map.of("user", user, "password", password, "hostname", "test-laptop"));
+        var request = HttpRequest.newBuilder(URI.create(cluster.url() + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<byte[]> response = TestCluster.send(request);
+        return new Answer(response.statusCode(), TestCluster.JSON.readTree(response.body()));
+    }
+
+    private Answer publish(String group, byte[] torrent) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(cluster.url() + "/api/groups/" + group + "/publications"))
+                .header("Authorization", "Bearer " + aliceLaptop.get("token").asText())
+                .header("Content-Type", "application/x-bittorrent")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(torrent))
+                .build();
+        HttpResponse<byte[]> response = TestCluster.send(request);
+        return new Answer(response.statusCode(), TestCluster.JSON.readTree(response.body()));
+    }
+
+    private String announce(String query) throws Exception {
+        HttpResponse<byte[]> response = TestCluster.get(cluster.url() + "/announce?" + query, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.ISO_8859_1);
+    }
+
+    private byte[] torrentOf(String name) throws IOException {
+        return TorrentCreator.create(
+                        RandomFiles.write(folder.resolve("torrents").resolve(name), 4096, name.hashCode()))
+                .bytes();
+    }
+}
