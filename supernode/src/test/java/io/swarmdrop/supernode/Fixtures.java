@@ -1,0 +1,63 @@
+package io.swarmdrop.supernode;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.swarmdrop.core.torrent.TorrentCreator;
+import io.swarmdrop.testing.RandomFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Users, groups, devices and torrents for supernode tests, made through the real APIs. Test classes
+ * share one running supernode, so users and groups that exist already are fine.
+ */
+public final class Fixtures {
+
+    public static final String ADMIN = "Bearer test-admin-token";
+
+    private Fixtures() {}
+
+    public static void user(String name) {
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name, "password", name + "-password"))
+                .post("/admin/users")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+    }
+
+    public static void group(String name, String... members) {
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name))
+                .post("/admin/groups")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+        for (String member : members) {
+            given().header("Authorization", ADMIN)
+                    .put("/admin/groups/" + name + "/members/" + member)
+                    .then()
+                    .statusCode(204);
+        }
+    }
+
+    /** Enrols a device of {@code user}; returns {token, passkey}. */
+    public static String[] enrol(String user) {
+        var body = given().contentType(ContentType.JSON)
+                .body(Map.of("user", user, "password", user + "-password", "hostname", "test"))
+                .post("/api/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        return new String[] {body.getString("token"), body.getString("passkey")};
+    }
+
+    public static byte[] torrent(String name, int size, long seed) throws Exception {
+        Path folder = Files.createTempDirectory("swarmdrop-test");
+        return TorrentCreator.create(RandomFiles.write(folder.resolve(name), size, seed))
+                .bytes();
+    }
+}

@@ -1,0 +1,30 @@
+package io.swarmdrop.supernode;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+import org.apache.curator.test.TestingServer;
+
+/** A real ZooKeeper server (curator-test) for {@code @QuarkusTest}s of the supernode. */
+public class ZooKeeperResource implements QuarkusTestResourceLifecycleManager {
+
+    private TestingServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = new TestingServer(true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start a test ZooKeeper", e);
+        }
+        return Map.of("swarmdrop.supernode.zookeeper.connect", server.getConnectString());
+    }
+
+    @Override
+    public void stop() {
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
