@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swarmdrop.core.bencode.Bencode;
 import io.swarmdrop.testing.RandomFiles;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,5 +152,80 @@ class DeliveryIT {
                 .anyMatch(w -> w.startsWith("alice/"))
                 .anyMatch(w -> w.startsWith("bob/"))
                 .anyMatch(w -> w.startsWith("supernode:"));
+    }
+
+    /**
+     * Issue 2, item 6: a standard BitTorrent client, given a device's passkey in the announce URL,
+     * fetches a publication from the supernode. Debian's aria2 1.36 and Transmission 3.00 cannot
+     * read hybrid torrents, so the client is libtorrent-rasterbar's Python binding (the engine of
+     * qBittorrent and Deluge), driven as a standalone program.
+     */
+    @Test
+    void aStandardBitTorrentClientWithAValidPasskeyFetchesAPublicationFromTheSupernode() throws Exception {
+        long size = 3L << 20;
+        Path source = RandomFiles.write(folder.resolve("sources/for-a-client.bin"), size, 77);
+        alice.drop("design", source);
+        await("the supernode holds the whole file")
+                .atMost(Duration.ofMinutes(1))
+                .ignoreExceptions()
+                .until(() -> cluster.supernodeTransfer("for-a-client.bin")
+                        .get("finished")
+                        .asBoolean());
+        String id = cluster.supernodeTransfer("for-a-client.bin").get("key").asText();
+        alice.stop();
+        try {
+            fetchWithAStandardClient(id, source);
+        } finally {
+            alice.start();
+        }
+    }
+
+    private void fetchWithAStandardClient(String id, Path source) throws Exception {
+        JsonNode device = bobsOtherDevice();
+        byte[] metainfo = TestCluster.get(
+                        cluster.url() + "/api/publications/" + id + "/torrent",
+                        device.get("token").asText())
+                .body();
+        @SuppressWarnings("unchecked")
+        var root = new LinkedHashMap<String, Object>((Map<String, Object>) Bencode.decode(metainfo));
+        root.put(
+                "announce",
+                cluster.url() + "/announce?pk=" + device.get("passkey").asText());
+        Path downloads = Files.createDirectories(folder.resolve("client/downloads"));
+        Path torrent = Files.write(folder.resolve("client/publication.torrent"), Bencode.encode(root));
+        Path log = folder.resolve("client/client.log");
+
+        Process client = new ProcessBuilder(
+                        "/usr/bin/python3",
+                        Path.of("src/test/python/standard_client.py")
+                                .toAbsolutePath()
+                                .toString(),
+                        torrent.toString(),
+                        downloads.toString(),
+                        "90")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        boolean exited = client.waitFor(2, TimeUnit.MINUTES);
+        if (!exited) {
+            client.destroyForcibly();
+        }
+
+        assertThat(exited).as("the client finished within 2 minutes").isTrue();
+        assertThat(client.exitValue())
+                .as("client exit code; its output: " + Files.readString(log))
+                .isZero();
+        assertThat(RandomFiles.sha256(downloads.resolve("for-a-client.bin"))).isEqualTo(RandomFiles.sha256(source));
+        assertThat(Files.readString(log)).contains("received peers");
+    }
+
+    private JsonNode bobsOtherDevice() throws Exception {
+        byte[] login = TestCluster.JSON.writeValueAsBytes(
+                Map.of("user", "bob", "password", "bob-password", "hostname", "bobs-laptop"));
+        var request = HttpRequest.newBuilder(URI.create(cluster.url() + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(login))
+                .build();
+        return TestCluster.JSON.readTree(TestCluster.send(request).body());
     }
 }

@@ -18,7 +18,7 @@ public final class HostileMetainfo {
         var tree = (Map<String, Object>) info.get("file tree");
         Object leaf = tree.values().iterator().next();
         info.put("name", name.getBytes(StandardCharsets.UTF_8));
-        info.put("file tree", Map.of(name, leaf));
+        info.put("file tree", Map.of(Bencode.key(name), leaf));
         root.put("info", info);
         return Bencode.encode(root);
     }

@@ -12,16 +12,24 @@ import java.util.TreeMap;
 /**
  * Bencoding (BEP 3) for tracker responses and metainfo inspection.
  *
- * <p>Encoding accepts {@code byte[]}, {@link String} (as UTF-8), integral numbers, lists and maps
- * with string keys; map keys are written in sorted raw-byte order as BEP 3 requires. Decoding yields
- * {@code byte[]} for strings, {@link Long}, {@link List} and {@link Map} with string keys in their
- * original order.
+ * <p>Encoding accepts {@code byte[]}, {@link String} (as UTF-8), integral numbers, lists and maps;
+ * map keys are written in sorted raw-byte order as BEP 3 requires. Decoding yields {@code byte[]}
+ * for strings, {@link Long}, {@link List} and {@link Map} in their original order.
+ *
+ * <p>Dictionary keys can be binary (the v2 {@code piece layers} are keyed by hashes), so a key is a
+ * {@link String} holding its raw bytes one per char (ISO-8859-1), which round-trips every byte. Use
+ * {@link #key(String)} to look up a key that is UTF-8 text, such as a file name.
  */
 public final class Bencode {
 
     private static final int MAX_DEPTH = 64;
 
     private Bencode() {}
+
+    /** The map key under which a UTF-8 text key (such as a non-ASCII file name) is stored. */
+    public static String key(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
 
     public static byte[] encode(Object value) {
         var out = new ByteArrayOutputStream();
@@ -38,7 +46,7 @@ public final class Bencode {
         return value;
     }
 
-    /** Returns the raw bytes of the value stored under {@code key} in a bencoded dictionary. */
+    /** Returns the raw bytes of the value stored under the ASCII {@code key} in a bencoded dictionary. */
     public static byte[] rawValue(byte[] dictionary, String key) {
         var reader = new Reader(dictionary);
         if (reader.peek() != 'd') {
@@ -46,7 +54,7 @@ public final class Bencode {
         }
         reader.pos++;
         while (reader.peek() != 'e') {
-            String k = new String(reader.readString(), StandardCharsets.UTF_8);
+            String k = new String(reader.readString(), StandardCharsets.ISO_8859_1);
             int start = reader.pos;
             reader.read(1);
             if (k.equals(key)) {
@@ -69,7 +77,7 @@ public final class Bencode {
             out.write('e');
         } else if (value instanceof Map<?, ?> map) {
             var sorted = new TreeMap<byte[], Object>(Arrays::compareUnsigned);
-            map.forEach((k, v) -> sorted.put(((String) k).getBytes(StandardCharsets.UTF_8), v));
+            map.forEach((k, v) -> sorted.put(((String) k).getBytes(StandardCharsets.ISO_8859_1), v));
             out.write('d');
             sorted.forEach((k, v) -> {
                 writeBytes(out, k);
@@ -124,7 +132,7 @@ public final class Bencode {
                 pos++;
                 var map = new LinkedHashMap<String, Object>();
                 while (peek() != 'e') {
-                    String key = new String(readString(), StandardCharsets.UTF_8);
+                    String key = new String(readString(), StandardCharsets.ISO_8859_1);
                     map.put(key, read(depth + 1));
                 }
                 pos++;

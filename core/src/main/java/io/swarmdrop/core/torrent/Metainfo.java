@@ -51,10 +51,11 @@ public record Metainfo(byte[] bytes, String name, long size, int pieceLength, St
             throw new InvalidMetainfoException(e.getMessage());
         }
         Map<String, Object> tree = asMap(info.get("file tree"), "'file tree'");
-        if (tree.size() != 1 || !tree.containsKey(name)) {
+        if (tree.size() != 1 || !tree.containsKey(Bencode.key(name))) {
             throw new InvalidMetainfoException("the v2 file tree must hold exactly the file '" + name + "'");
         }
-        Map<String, Object> leaf = asMap(asMap(tree.get(name), "the file entry").get(""), "the file entry");
+        Map<String, Object> leaf =
+                asMap(asMap(tree.get(Bencode.key(name)), "the file entry").get(""), "the file entry");
         long size = number(leaf.get("length"), "the file length");
         int pieceLength = (int) number(info.get("piece length"), "'piece length'");
         if (pieceLength < 16 * 1024 || Integer.bitCount(pieceLength) != 1) {

@@ -62,4 +62,18 @@ class BencodeTest {
         assertThatThrownBy(() -> Bencode.decode("l".repeat(100).getBytes(StandardCharsets.US_ASCII)))
                 .hasMessageContaining("nesting deeper");
     }
+
+    @Test
+    void binaryAndNonAsciiKeysSurviveARoundTrip() {
+        // Keys in BEP 3 order (raw bytes, unsigned): "é" in UTF-8 (c3 a9), then ff 00.
+        byte[] original = {
+            'd', '2', ':', (byte) 0xc3, (byte) 0xa9, 'i', '2', 'e', '2', ':', (byte) 0xff, 0x00, 'i', '1', 'e', 'e'
+        };
+
+        @SuppressWarnings("unchecked")
+        var decoded = (Map<String, Object>) Bencode.decode(original);
+
+        assertThat(Bencode.encode(decoded)).containsExactly(original);
+        assertThat(decoded).containsKey(Bencode.key("é"));
+    }
 }

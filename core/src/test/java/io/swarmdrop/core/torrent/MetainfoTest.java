@@ -93,7 +93,7 @@ class MetainfoTest {
                 .iterator()
                 .next();
         info.put("name", name.getBytes(StandardCharsets.UTF_8));
-        info.put("file tree", Map.of(name, leaf));
+        info.put("file tree", Map.of(Bencode.key(name), leaf));
         root.put("info", info);
         return Bencode.encode(root);
     }

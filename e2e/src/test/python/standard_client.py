@@ -1,0 +1,34 @@
+#!/usr/bin/python3
+"""A standalone BitTorrent client for the end-to-end tests.
+
+It uses Debian's python3-libtorrent (libtorrent-rasterbar, the engine of qBittorrent and Deluge)
+with a desktop client's defaults: it listens on every interface and learns its peers only from the
+tracker named in the .torrent file. Usage: standard_client.py TORRENT DEST_DIR TIMEOUT_SECONDS.
+Exits 0 once the download is complete and verified, 1 otherwise, printing the tracker's replies.
+"""
+import sys
+import time
+
+import libtorrent as lt
+
+torrent, dest, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
+session = lt.session({
+    "listen_interfaces": "0.0.0.0:0",
+    "enable_dht": False,
+    "enable_lsd": False,
+    "enable_upnp": False,
+    "enable_natpmp": False,
+    "alert_mask": lt.alert.category_t.tracker_notification | lt.alert.category_t.error_notification,
+})
+handle = session.add_torrent({"ti": lt.torrent_info(torrent), "save_path": dest})
+deadline = time.time() + timeout
+while time.time() < deadline:
+    for alert in session.pop_alerts():
+        print(alert.message(), flush=True)
+    status = handle.status()
+    if status.is_seeding:
+        print("complete: %d payload bytes downloaded" % status.total_payload_download, flush=True)
+        sys.exit(0)
+    time.sleep(0.2)
+print("timed out in state %s at %.1f%%" % (handle.status().state, handle.status().progress * 100), flush=True)
+sys.exit(1)
