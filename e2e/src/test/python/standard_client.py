@@ -2,7 +2,8 @@
 """A standalone BitTorrent client for the end-to-end tests.
 
 It uses Debian's python3-libtorrent (libtorrent-rasterbar, the engine of qBittorrent and Deluge)
-with a desktop client's defaults: it listens on every interface and learns its peers only from the
+with a desktop client's defaults, except that it listens on loopback only (in this sandbox, connections
+from a non-loopback address to 127.0.0.1 hang). It learns its peers only from the
 tracker named in the .torrent file. Usage: standard_client.py TORRENT DEST_DIR TIMEOUT_SECONDS.
 Exits 0 once the download is complete and verified, 1 otherwise, printing the tracker's replies.
 """
@@ -13,7 +14,7 @@ import libtorrent as lt
 
 torrent, dest, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
 session = lt.session({
-    "listen_interfaces": "0.0.0.0:0",
+    "listen_interfaces": "127.0.0.1:0",
     "enable_dht": False,
     "enable_lsd": False,
     "enable_upnp": False,

@@ -1,5 +1,6 @@
 package io.swarmdrop.daemon;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.swarmdrop.core.api.Me;
@@ -10,7 +11,6 @@ import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.PushChannel;
 import io.swarmdrop.daemon.link.SupernodeException;
 import io.swarmdrop.daemon.outbox.Outbox;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -30,6 +30,8 @@ public class Daemon implements PushChannel.Handler {
 
     private static final Logger LOG = Logger.getLogger(Daemon.class);
     private static final Duration GROUP_REFRESH = Duration.ofSeconds(30);
+    /** The supernode pings every 10 s by default; three missed pings mean the channel is dead. */
+    private static final Duration PUSH_SILENCE = Duration.ofSeconds(35);
 
     private final Link link;
     private final Inbox inbox;
@@ -81,6 +83,10 @@ public class Daemon implements PushChannel.Handler {
             if (groups.isEmpty() || groupsRefreshed.plus(GROUP_REFRESH).isBefore(clock.instant())) {
                 refreshGroups();
             }
+            if (push.isSilentFor(PUSH_SILENCE)) {
+                LOG.warnf("no word from the supernode for %s; reconnecting the push channel", PUSH_SILENCE);
+                push.close();
+            }
             if (!push.isOpen()) {
                 push.open();
             }
@@ -122,6 +128,15 @@ public class Daemon implements PushChannel.Handler {
         }
     }
 
+    @Scheduled(
+            every = "${swarmdrop.daemon.resume-data-every:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void saveResumeData() {
+        if (started) {
+            inbox.saveResumeData();
+        }
+    }
+
     @Override
     public void connected() {
         LOG.infof("[user=%s] push channel open; catching up", link.user());
@@ -147,8 +162,9 @@ public class Daemon implements PushChannel.Handler {
         return groups;
     }
 
-    @PreDestroy
-    void stop() {
+    /** Stops the jobs before the journal and libtorrent go away. */
+    void onStop(@Observes ShutdownEvent event) {
+        started = false;
         push.close();
     }
 }

@@ -102,11 +102,33 @@ public final class TorrentEngine implements AutoCloseable {
      */
     public void add(
             String key, Metainfo metainfo, Path saveFolder, List<String> trackers, boolean seed, byte[] resumeData) {
+        add(key, metainfo, saveFolder, metainfo.name(), trackers, seed, resumeData);
+    }
+
+    /**
+     * Adds a torrent whose file is stored under {@code fileName} rather than the torrent's own name,
+     * such as a delivered file that got a suffix in the inbox.
+     */
+    public void add(
+            String key,
+            Metainfo metainfo,
+            Path saveFolder,
+            String fileName,
+            List<String> trackers,
+            boolean seed,
+            byte[] resumeData) {
+        if (session == null) {
+            throw new IllegalStateException("the torrent engine is not running");
+        }
         if (handles.containsKey(key)) {
             return;
         }
         AddTorrentParams params = resumeData == null ? new AddTorrentParams() : fromResumeData(key, resumeData);
-        params.setTorrentInfo(new TorrentInfo(metainfo.bytes()));
+        var info = new TorrentInfo(metainfo.bytes());
+        if (!fileName.equals(metainfo.name())) {
+            info.renameFile(0, fileName);
+        }
+        params.setTorrentInfo(info);
         params.setSavePath(saveFolder.toAbsolutePath().toString());
         params.setTrackers(new ArrayList<>(trackers));
         var flags = params.getFlags().and_(TorrentFlags.AUTO_MANAGED.inv()).and_(TorrentFlags.PAUSED.inv());
@@ -141,7 +163,7 @@ public final class TorrentEngine implements AutoCloseable {
 
     /** Connects a torrent to a peer directly, without a tracker (tests, and LAN peers found by multicast). */
     public void connect(String key, String host, int peerPort) {
-        TorrentHandle handle = handles.get(key);
+        TorrentHandle handle = session == null ? null : handles.get(key);
         if (handle != null && handle.isValid()) {
             handle.swig().connect_peer(new org.libtorrent4j.TcpEndpoint(host, peerPort).swig());
         }
@@ -154,7 +176,7 @@ public final class TorrentEngine implements AutoCloseable {
     /** Removes a torrent; with {@code deleteFiles} libtorrent also deletes what it downloaded. */
     public void remove(String key, boolean deleteFiles) {
         TorrentHandle handle = handles.remove(key);
-        if (handle == null) {
+        if (handle == null || session == null) {
             return;
         }
         keysByHash.values().remove(key);
@@ -168,14 +190,14 @@ public final class TorrentEngine implements AutoCloseable {
 
     /** Asks for resume data; it arrives through {@link TransferListener#resumeData}. */
     public void saveResumeData(String key) {
-        TorrentHandle handle = handles.get(key);
+        TorrentHandle handle = session == null ? null : handles.get(key);
         if (handle != null && handle.isValid()) {
             handle.saveResumeData(TorrentHandle.SAVE_INFO_DICT);
         }
     }
 
     public Optional<TransferStatus> status(String key) {
-        TorrentHandle handle = handles.get(key);
+        TorrentHandle handle = session == null ? null : handles.get(key);
         if (handle == null || !handle.isValid()) {
             return Optional.empty();
         }
@@ -184,6 +206,9 @@ public final class TorrentEngine implements AutoCloseable {
 
     public List<TransferStatus> statuses() {
         var all = new ArrayList<TransferStatus>();
+        if (session == null) {
+            return all;
+        }
         handles.forEach((key, handle) -> {
             if (handle.isValid()) {
                 all.add(snapshot(key, names.get(key), handle.status()));
@@ -194,7 +219,8 @@ public final class TorrentEngine implements AutoCloseable {
 
     /** Session-wide payload counters since start: {downloaded, uploaded}. */
     public long[] sessionTotals() {
-        return new long[] {session.totalDownload(), session.totalUpload()};
+        SessionManager current = session;
+        return current == null ? new long[2] : new long[] {current.totalDownload(), current.totalUpload()};
     }
 
     /** libtorrent's status omits the name unless asked; ours comes from the metainfo. */
@@ -221,8 +247,10 @@ public final class TorrentEngine implements AutoCloseable {
     public void close() {
         SessionManager current = session;
         if (current != null) {
-            current.stop();
+            // Callers check session before touching a handle; clear it first so none does afterwards.
             session = null;
+            handles.clear();
+            current.stop();
         }
     }
 

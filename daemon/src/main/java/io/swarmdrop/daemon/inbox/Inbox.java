@@ -1,6 +1,5 @@
 package io.swarmdrop.daemon.inbox;
 
-import io.quarkus.scheduler.Scheduled;
 import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.core.files.FileNames;
@@ -107,8 +106,37 @@ public class Inbox implements TransferListener {
         engine.add(id, metainfo, folders.staging(id), List.of(link.trackerUrl()), false, resumeData);
     }
 
-    /** Puts every unfinished fetch back into libtorrent after a restart, with its resume data. */
+    /**
+     * Seeds a delivered file from the inbox, so the other recipients fetch from each other and not
+     * only from the publisher and the supernodes. Seed mode checks each piece against its hash
+     * before sending it, so a file edited in the inbox is never served as the publication.
+     */
+    private void seed(String id, Fetch fetch) {
+        Path file = Path.of(fetch.deliveredPath);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            engine.add(
+                    id,
+                    Metainfo.parse(fetch.metainfo),
+                    file.getParent(),
+                    file.getFileName().toString(),
+                    List.of(link.trackerUrl()),
+                    true,
+                    null);
+        } catch (RuntimeException e) {
+            LOG.warnf("[publication=%s] not seeding %s: %s", id, file, e.getMessage());
+        }
+    }
+
+    /** Puts every unfinished fetch back into libtorrent after a restart, and seeds delivered files again. */
     public void resumeFetches() {
+        for (Fetch.State state : List.of(Fetch.State.DELIVERED, Fetch.State.ACKNOWLEDGED)) {
+            for (Fetch fetch : journal.fetches(state)) {
+                journal.fetchWithData(fetch.publicationId).ifPresent(f -> seed(f.publicationId, f));
+            }
+        }
         for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {
             journal.fetchWithData(fetch.publicationId)
                     .ifPresent(f -> start(f.publicationId, Metainfo.parse(f.metainfo), f.resumeData));
@@ -141,10 +169,8 @@ public class Inbox implements TransferListener {
         }
     }
 
-    @Scheduled(
-            every = "${swarmdrop.daemon.resume-data-every:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void saveResumeData() {
+    /** Asks libtorrent for resume data of every unfinished fetch; it arrives in {@link #resumeData}. */
+    public void saveResumeData() {
         for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {
             engine.saveResumeData(fetch.publicationId);
         }
@@ -173,6 +199,7 @@ public class Inbox implements TransferListener {
             journal.delivered(id, delivered.toString(), status.get().downloaded());
             deleteQuietly(folders.staging(id));
             LOG.infof("[publication=%s] delivered %s", id, delivered);
+            journal.fetchWithData(id).ifPresent(f -> seed(id, f));
         } catch (IOException e) {
             LOG.errorf("[publication=%s] cannot move '%s' into the inbox: %s", id, fetch.fileName, e.getMessage());
             return;

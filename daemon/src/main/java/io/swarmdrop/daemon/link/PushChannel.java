@@ -25,6 +25,7 @@ public final class PushChannel implements AutoCloseable {
     private final AtomicBoolean open = new AtomicBoolean();
     private volatile Thread reader;
     private volatile java.util.stream.Stream<String> lines;
+    private volatile long lastHeardNanos;
 
     public PushChannel(SupernodeClient client, Handler handler) {
         this.client = client;
@@ -46,6 +47,7 @@ public final class PushChannel implements AutoCloseable {
             open.set(false);
             throw e;
         }
+        lastHeardNanos = System.nanoTime();
         reader = new Thread(this::read, "push-channel");
         reader.setDaemon(true);
         reader.start();
@@ -57,6 +59,7 @@ public final class PushChannel implements AutoCloseable {
         try {
             for (var it = lines.iterator(); it.hasNext(); ) {
                 String line = it.next();
+                lastHeardNanos = System.nanoTime();
                 if (line.isEmpty()) {
                     dispatch(event.toString(), data.toString());
                     event.setLength(0);
@@ -88,6 +91,14 @@ public final class PushChannel implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.errorf("failed to handle push event '%s': %s", event, e.getMessage());
         }
+    }
+
+    /**
+     * True when nothing, not even a ping, arrived for {@code silence}: the connection is half-open
+     * (a supernode or a network path that vanished without closing it) and should be replaced.
+     */
+    public boolean isSilentFor(java.time.Duration silence) {
+        return isOpen() && System.nanoTime() - lastHeardNanos > silence.toNanos();
     }
 
     @Override

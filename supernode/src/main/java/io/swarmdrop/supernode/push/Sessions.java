@@ -1,5 +1,6 @@
 package io.swarmdrop.supernode.push;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.cluster.ClusterStateException;
@@ -8,7 +9,7 @@ import io.swarmdrop.core.cluster.ZkLayout;
 import io.swarmdrop.core.directory.DeviceRef;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
-import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -100,11 +101,16 @@ public class Sessions {
                     .mediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
                     .data(new String(Json.write(data), java.nio.charset.StandardCharsets.UTF_8))
                     .build();
-            sink.send(event).whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    close(this);
-                }
-            });
+            try {
+                sink.send(event).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        close(this);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // The daemon went away between the check and the send.
+                close(this);
+            }
         }
 
         void release() {
@@ -165,8 +171,8 @@ public class Sessions {
         }
     }
 
-    @PreDestroy
-    void closeAll() {
+    /** Channels close before the ZooKeeper client does, so no watcher fires on a closed client. */
+    void closeAll(@Observes ShutdownEvent event) {
         channels.values().forEach(this::close);
     }
 }

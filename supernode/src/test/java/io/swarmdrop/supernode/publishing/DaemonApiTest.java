@@ -165,9 +165,15 @@ class DaemonApiTest {
                 .build();
         HttpResponse<Stream<String>> response =
                 HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
-        Thread reader = new Thread(() -> response.body()
-                .map(l -> l.replace("event: ", "event:").replace("data: ", "data:"))
-                .forEach(lines::add));
+        Thread reader = new Thread(() -> {
+            try {
+                response.body()
+                        .map(l -> l.replace("event: ", "event:").replace("data: ", "data:"))
+                        .forEach(lines::add);
+            } catch (java.io.UncheckedIOException closedByTheTest) {
+                // The test closes the stream when it is done.
+            }
+        });
         reader.setDaemon(true);
         reader.start();
         try {
