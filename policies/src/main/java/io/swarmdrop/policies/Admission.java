@@ -1,0 +1,63 @@
+package io.swarmdrop.policies;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a group accepts at publication time.
+ *
+ * @param maxFileSize largest file in bytes, 0 for no limit
+ * @param allowedExtensions lowercase extensions without the dot; empty means any extension not refused
+ * @param refusedExtensions lowercase extensions without the dot, always refused
+ * @param maxGroupBytes total bytes of the group's active publications, 0 for no limit
+ */
+public record Admission(
+        long maxFileSize, Set<String> allowedExtensions, Set<String> refusedExtensions, long maxGroupBytes) {
+
+    public Admission {
+        if (maxFileSize < 0 || maxGroupBytes < 0) {
+            throw new IllegalArgumentException("sizes must be 0 (no limit) or positive");
+        }
+        allowedExtensions = Set.copyOf(allowedExtensions);
+        refusedExtensions = Set.copyOf(refusedExtensions);
+    }
+
+    /**
+     * Why a file may not be published to the group, or empty when it may.
+     *
+     * @param groupBytesHeld the bytes of the group's publications that are still active
+     */
+    public Optional<String> refusal(String fileName, long size, long groupBytesHeld) {
+        String extension = extension(fileName);
+        if (refusedExtensions.contains(extension)) {
+            return Optional.of("files of type ." + extension + " are refused in this group");
+        }
+        if (!allowedExtensions.isEmpty() && !allowedExtensions.contains(extension)) {
+            return Optional.of("this group accepts only "
+                    + String.join(
+                            ", ",
+                            allowedExtensions.stream()
+                                    .sorted()
+                                    .map(e -> "." + e)
+                                    .toList())
+                    + (extension.isEmpty() ? " files; this file has no extension" : " files, not ." + extension));
+        }
+        if (maxFileSize > 0 && size > maxFileSize) {
+            return Optional.of("the file has " + Sizes.format(size) + ", more than this group's limit of "
+                    + Sizes.format(maxFileSize));
+        }
+        if (maxGroupBytes > 0 && groupBytesHeld + size > maxGroupBytes) {
+            return Optional.of("the group holds " + Sizes.format(groupBytesHeld)
+                    + "; with this file it would exceed its limit of " + Sizes.format(maxGroupBytes));
+        }
+        return Optional.empty();
+    }
+
+    static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot <= 0 || dot == fileName.length() - 1
+                ? ""
+                : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,35 @@
+package io.swarmdrop.policies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AdmissionTest {
+
+    private final Admission documents = new Admission(10L << 20, Set.of("pdf", "docx"), Set.of("exe"), 100L << 20);
+
+    @Test
+    void admitsAFileWithinEveryLimit() {
+        assertThat(documents.refusal("Report.PDF", 5L << 20, 50L << 20)).isEmpty();
+    }
+
+    @Test
+    void refusesWithAReasonAPersonUnderstands() {
+        assertThat(documents.refusal("setup.exe", 1, 0)).contains("files of type .exe are refused in this group");
+        assertThat(documents.refusal("photo.png", 1, 0))
+                .contains("this group accepts only .docx, .pdf files, not .png");
+        assertThat(documents.refusal("README", 1, 0))
+                .contains("this group accepts only .docx, .pdf files; this file has no extension");
+        assertThat(documents.refusal("big.pdf", 11L << 20, 0))
+                .contains("the file has 11 MB, more than this group's limit of 10 MB");
+        assertThat(documents.refusal("last.pdf", 2L << 20, 99L << 20))
+                .contains("the group holds 99 MB; with this file it would exceed its limit of 100 MB");
+    }
+
+    @Test
+    void zeroMeansNoLimit() {
+        var open = new Admission(0, Set.of(), Set.of(), 0);
+        assertThat(open.refusal("anything.iso", 1L << 40, 1L << 50)).isEmpty();
+    }
+}
