@@ -156,6 +156,44 @@ class BadInputIT {
         assertThat(cluster.supernodeTransfer("AUX")).isNull();
     }
 
+    /** Issue 3, item 5: a file the group's policy refuses stays in the outbox, with the reason logged. */
+    @Test
+    void aFileTheGroupPolicyRefusesStaysInTheOutboxWithTheReason() throws Exception {
+        setPolicy("admission.refused-extensions = exe\nadmission.max-file-size = 1MB\n");
+        try {
+            Path tool = RandomFiles.write(folder.resolve("sources/tool.exe"), 4096, 20);
+            Path video = RandomFiles.write(folder.resolve("sources/video.bin"), 2L << 20, 21);
+            alice.drop("design", tool);
+            alice.drop("design", video);
+
+            await("alice's refusals")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.readString(alice.log()).contains("'tool.exe' was not published")
+                            && Files.readString(alice.log()).contains("'video.bin' was not published"));
+            assertThat(Files.readString(alice.log()))
+                    .contains("files of type .exe are refused in this group")
+                    .contains("the file has 2 MB, more than this group's limit of 1 MB");
+            assertThat(alice.outbox("design").resolve("tool.exe")).exists();
+            assertThat(alice.outbox("design").resolve("video.bin")).exists();
+            assertThat(bob.inbox("design").resolve("video.bin")).doesNotExist();
+        } finally {
+            setPolicy("");
+        }
+    }
+
+    private void setPolicy(String text) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(cluster.url() + "/admin/groups/design/policy"))
+                .header(
+                        "Authorization",
+                        "Bearer "
+                                + Files.readString(folder.resolve("supernode/admin-token"))
+                                        .trim())
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(text))
+                .build();
+        assertThat(TestCluster.send(request).statusCode()).isEqualTo(204);
+    }
+
     private record Answer(int status, JsonNode body) {}
 
     private Answer login(String user, String password) throws Exception {

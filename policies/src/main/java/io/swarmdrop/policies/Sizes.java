@@ -31,15 +31,16 @@ final class Sizes {
         }
     }
 
+    /** Exact sizes as whole units ("20 KB"), others with one decimal ("29.3 KB"), small ones in bytes. */
     static String format(long bytes) {
         for (int i = UNITS.length(); i > 0; i--) {
             long unit = 1L << (10 * i);
-            if (bytes >= unit && bytes % unit == 0) {
-                return bytes / unit + " " + UNITS.charAt(i - 1) + "B";
+            if (bytes >= unit) {
+                String unitName = UNITS.charAt(i - 1) + "B";
+                return bytes % unit == 0
+                        ? bytes / unit + " " + unitName
+                        : String.format(Locale.ROOT, "%.1f %s", bytes / (double) unit, unitName);
             }
-        }
-        if (bytes >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
         }
         return bytes + " bytes";
     }

@@ -11,7 +11,7 @@
  * /users/{user}/pending/{publication}  a publication this user is a target of and has not received
  * /tokens/{sha256(token)}              DeviceRef {user, device}: device token lookup
  * /passkeys/{sha256(passkey)}          DeviceRef {user, device}: tracker passkey lookup
- * /groups/{group}                      GroupRecord {description, createdAt}
+ * /groups/{group}                      GroupRecord {description, createdAt, policy (text form)}
  * /groups/{group}/members/{user}       empty
  * /groups/{group}/published/{v2hash}   publication id: makes publishing the same torrent idempotent
  * /publications/{id}                   Publication {group, name, size, hashes, publisher, origin, createdAt, state}

@@ -6,11 +6,14 @@ import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.core.cluster.ZkLayout;
 import io.swarmdrop.core.security.PasswordHasher;
 import io.swarmdrop.core.security.Secrets;
+import io.swarmdrop.policies.GroupPolicy;
+import io.swarmdrop.policies.PolicyText;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 
 /**
  * Users, devices, groups and members in ZooKeeper. Shared by the supernode and the console, so
@@ -132,7 +135,7 @@ public final class Directory {
 
     public void createGroup(String group, String description) {
         Names.requireValid("group", group);
-        var record = new GroupRecord(description == null ? "" : description, clock.instant());
+        var record = new GroupRecord(description == null ? "" : description, clock.instant(), "");
         try {
             zk.transaction()
                     .forOperations(
@@ -152,6 +155,40 @@ public final class Directory {
             return Optional.empty();
         }
         return readOptional(ZkLayout.group(group), GroupRecord.class);
+    }
+
+    /** The group's policy; the default when none was set. */
+    public GroupPolicy policy(String group) {
+        GroupRecord record = findGroup(group)
+                .orElseThrow(
+                        () -> new DirectoryException(DirectoryException.Reason.NOT_FOUND, "no group '" + group + "'"));
+        return PolicyText.parse(record.policy());
+    }
+
+    /**
+     * Replaces the group's policy after checking it; a {@link io.swarmdrop.policies.PolicyException}
+     * lists every problem. The write is conditional on the version read, so two concurrent edits
+     * cannot silently overwrite each other.
+     */
+    public void setPolicy(String group, String policyText) {
+        PolicyText.parse(policyText);
+        try {
+            var stat = new Stat();
+            byte[] data = zk.getData().storingStatIn(stat).forPath(ZkLayout.group(group));
+            GroupRecord record = Json.read(data, GroupRecord.class);
+            zk.setData()
+                    .withVersion(stat.getVersion())
+                    .forPath(
+                            ZkLayout.group(group), Json.write(record.withPolicy(policyText == null ? "" : policyText)));
+        } catch (KeeperException.NoNodeException e) {
+            throw new DirectoryException(DirectoryException.Reason.NOT_FOUND, "no group '" + group + "'");
+        } catch (KeeperException.BadVersionException e) {
+            throw new DirectoryException(
+                    DirectoryException.Reason.ALREADY_EXISTS,
+                    "the policy of '" + group + "' changed meanwhile; read it again");
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("set the policy of " + group, e);
+        }
     }
 
     public List<String> groups() {

@@ -2,4 +2,14 @@ package io.swarmdrop.core.directory;
 
 import java.time.Instant;
 
-public record GroupRecord(String description, Instant createdAt) {}
+/**
+ * A group as stored in ZooKeeper.
+ *
+ * @param policy the group's policy in its text form (see the policies module); blank for the default
+ */
+public record GroupRecord(String description, Instant createdAt, String policy) {
+
+    public GroupRecord withPolicy(String newPolicy) {
+        return new GroupRecord(description, createdAt, newPolicy);
+    }
+}

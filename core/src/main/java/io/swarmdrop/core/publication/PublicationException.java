@@ -6,7 +6,9 @@ public final class PublicationException extends RuntimeException {
         NOT_FOUND,
         NOT_A_MEMBER,
         NOT_A_TARGET,
-        INVALID_METAINFO
+        INVALID_METAINFO,
+        /** The group's admission policy refuses the file. */
+        REFUSED_BY_POLICY
     }
 
     private final Reason reason;

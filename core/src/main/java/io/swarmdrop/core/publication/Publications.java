@@ -107,6 +107,24 @@ public final class Publications {
         }
     }
 
+    /** Bytes of the group's publications that are still active (their files are on the supernodes). */
+    public long activeBytes(String group) {
+        long total = 0;
+        for (String v2hash : children(ZkLayout.published(group))) {
+            try {
+                String id = new String(zk.getData().forPath(ZkLayout.published(group, v2hash)), StandardCharsets.UTF_8);
+                total += find(id).filter(p -> p.state() == PublicationState.ACTIVE)
+                        .map(Publication::size)
+                        .orElse(0L);
+            } catch (KeeperException.NoNodeException e) {
+                // Removed while we counted.
+            } catch (Exception e) {
+                throw ClusterStateException.wrap("count the bytes of " + group, e);
+            }
+        }
+        return total;
+    }
+
     public List<String> ids() {
         return children(ZkLayout.PUBLICATIONS);
     }

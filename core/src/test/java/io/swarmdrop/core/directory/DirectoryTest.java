@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.swarmdrop.core.cluster.InvalidNameException;
 import io.swarmdrop.core.security.PasswordHasher;
+import io.swarmdrop.policies.GroupPolicy;
+import io.swarmdrop.policies.PolicyException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -87,5 +89,20 @@ class DirectoryTest {
         assertThat(directory.resolveToken(enrolment.token())).isEmpty();
         assertThat(directory.resolvePasskey(enrolment.passkey())).isEmpty();
         assertThat(directory.devices("alice")).isEmpty();
+    }
+
+    @Test
+    void storesAValidatedPolicyWithTheGroup() {
+        assertThat(directory.policy("design")).isEqualTo(GroupPolicy.DEFAULT);
+
+        directory.setPolicy("design", "retention.max-age = P1D\nadmission.refused-extensions = exe\n");
+
+        assertThat(directory.policy("design").retention().maxAge()).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(directory.policy("design").admission().refusedExtensions()).containsExactly("exe");
+        assertThatThrownBy(() -> directory.setPolicy("design", "replication.copies = lots"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("line 1, replication.copies");
+        assertThat(directory.policy("design").retention().maxAge()).isEqualTo(java.time.Duration.ofDays(1));
+        assertThatThrownBy(() -> directory.setPolicy("nosuch", "")).hasMessageContaining("no group 'nosuch'");
     }
 }

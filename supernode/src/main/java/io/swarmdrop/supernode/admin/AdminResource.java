@@ -4,6 +4,7 @@ import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.TransferStatus;
+import io.swarmdrop.policies.PolicyText;
 import io.swarmdrop.supernode.cluster.NodeRegistration;
 import io.swarmdrop.supernode.cluster.SupernodeRecord;
 import io.swarmdrop.supernode.seeding.Seeder;
@@ -89,6 +90,22 @@ public class AdminResource {
     @Path("/groups/{group}/members")
     public List<String> members(@PathParam("group") String group) {
         return directory.members(group);
+    }
+
+    /** The group's policy in its text form (see the policies module). */
+    @GET
+    @Path("/groups/{group}/policy")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String policy(@PathParam("group") String group) {
+        return PolicyText.format(directory.policy(group));
+    }
+
+    /** Replaces the group's policy; 400 lists every problem with its line and key. */
+    @PUT
+    @Path("/groups/{group}/policy")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public void setPolicy(@PathParam("group") String group, String text) {
+        directory.setPolicy(group, text);
     }
 
     @PUT

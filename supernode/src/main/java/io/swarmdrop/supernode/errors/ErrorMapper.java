@@ -7,6 +7,7 @@ import io.swarmdrop.core.directory.DirectoryException;
 import io.swarmdrop.core.files.UnsafeFileNameException;
 import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
+import io.swarmdrop.policies.PolicyException;
 import io.swarmdrop.supernode.access.NotAuthenticatedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,6 +42,7 @@ public class ErrorMapper {
                     case NOT_FOUND -> Response.Status.NOT_FOUND;
                     case NOT_A_MEMBER, NOT_A_TARGET -> Response.Status.FORBIDDEN;
                     case INVALID_METAINFO -> Response.Status.BAD_REQUEST;
+                    case REFUSED_BY_POLICY -> UNPROCESSABLE;
                 },
                 e.getMessage());
     }
@@ -51,12 +53,35 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    public Response policy(PolicyException e) {
+        return answer(Response.Status.BAD_REQUEST, "invalid policy: " + e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response clusterState(ClusterStateException e) {
         LOG.errorf("cluster state unavailable: %s", e.getMessage());
         return answer(Response.Status.SERVICE_UNAVAILABLE, "the cluster state is unavailable: try again shortly");
     }
 
-    private static Response answer(Response.Status status, String message) {
+    /** 422: the request is well formed, but the group's policy does not admit the file. */
+    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
+    private static Response answer(Response.StatusType status, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorBody(message))

@@ -56,6 +56,18 @@ public class Publishing {
                     PublicationException.Reason.NOT_A_MEMBER,
                     "user '" + publisher.user() + "' is not a member of group '" + group + "'");
         }
+        var refusal = directory
+                .policy(group)
+                .admission()
+                .refusal(torrent.name(), torrent.size(), publications.activeBytes(group));
+        if (refusal.isPresent()) {
+            LOG.infof(
+                    "[user=%s] refused '%s' for group '%s': %s",
+                    publisher.user(), torrent.name(), group, refusal.get());
+            throw new PublicationException(
+                    PublicationException.Reason.REFUSED_BY_POLICY,
+                    "group '" + group + "' does not accept '" + torrent.name() + "': " + refusal.get());
+        }
         List<String> targets = directory.members(group).stream()
                 .filter(m -> !m.equals(publisher.user()))
                 .toList();

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -218,6 +217,38 @@ class DaemonApiTest {
         given().header("Authorization", Fixtures.ADMIN)
                 .get("/admin/groups")
                 .then()
-                .body("$", hasSize(2));
+                .body("$", org.hamcrest.Matchers.hasItems("design", "finance"));
+    }
+
+    @Test
+    void theGroupPolicyIsValidatedAndRefusesFilesItDoesNotAdmit() throws Exception {
+        Fixtures.group("legal", "alice", "bob");
+        given().header("Authorization", Fixtures.ADMIN)
+                .contentType(ContentType.TEXT)
+                .body("retention.max-age = a week")
+                .put("/admin/groups/legal/policy")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("line 1, retention.max-age: 'a week' is not an ISO-8601 duration"));
+        given().header("Authorization", Fixtures.ADMIN)
+                .contentType(ContentType.TEXT)
+                .body("admission.refused-extensions = exe\nadmission.max-file-size = 20KB\n")
+                .put("/admin/groups/legal/policy")
+                .then()
+                .statusCode(204);
+
+        String tooBig = publish(aliceToken, "legal", Fixtures.torrent("contract.pdf", 30_000, 5), 422);
+        String refusedType = publish(aliceToken, "legal", Fixtures.torrent("tool.exe", 1_000, 6), 422);
+        publish(aliceToken, "legal", Fixtures.torrent("nda.pdf", 10_000, 7), 201);
+
+        assertThat(tooBig)
+                .isEqualTo(
+                        "group 'legal' does not accept 'contract.pdf': the file has 29.3 KB, more than this group's limit of 20 KB");
+        assertThat(refusedType).contains("files of type .exe are refused in this group");
+        given().header("Authorization", Fixtures.ADMIN)
+                .get("/admin/groups/legal/policy")
+                .then()
+                .statusCode(200)
+                .body(containsString("admission.max-file-size = 20480"));
     }
 }
