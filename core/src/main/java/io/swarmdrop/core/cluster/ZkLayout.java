@@ -14,6 +14,7 @@ public final class ZkLayout {
     public static final String INFOHASHES = "/infohashes";
     public static final String SUPERNODES = "/supernodes";
     public static final String SESSIONS = "/sessions";
+    public static final String LEADERS = "/leaders";
 
     private ZkLayout() {}
 
@@ -91,6 +92,18 @@ public final class ZkLayout {
 
     public static String receipt(String id, String user) {
         return received(id) + "/" + user;
+    }
+
+    public static String removal(String id) {
+        return publication(id) + "/removal";
+    }
+
+    public static String expired(String user) {
+        return user(user) + "/expired";
+    }
+
+    public static String expired(String user, String publication) {
+        return expired(user) + "/" + publication;
     }
 
     public static String infohash(String hex40) {

@@ -9,6 +9,7 @@
  * /users/{user}/devices/{device}       DeviceRecord {hostname, tokenHash, passkeyHash, enrolledAt}
  * /users/{user}/groups/{group}         membership index, written with /groups/{group}/members/{user}
  * /users/{user}/pending/{publication}  a publication this user is a target of and has not received
+ * /users/{user}/expired/{publication}  a publication that was removed before this user received it
  * /tokens/{sha256(token)}              DeviceRef {user, device}: device token lookup
  * /passkeys/{sha256(passkey)}          DeviceRef {user, device}: tracker passkey lookup
  * /groups/{group}                      GroupRecord {description, createdAt, policy (text form)}
@@ -17,9 +18,11 @@
  * /publications/{id}                   Publication {group, name, size, hashes, publisher, origin, createdAt, state}
  * /publications/{id}/targets/{user}    recipients, fixed when the publication is created
  * /publications/{id}/received/{user}   Receipt {device, at}: one idempotent marker per recipient
+ * /publications/{id}/removal           Removal {at, reason, expired}: written with the state REMOVED
  * /infohashes/{hex40}/{id}             v1 and truncated v2 info-hashes to publication ids, for the tracker
  * /supernodes/{zone}/{node}            EPHEMERAL SupernodeRecord {apiUrl, peerPort, startedAt}
  * /sessions/{user}/{device}            EPHEMERAL {node}: the device has a push channel open on that supernode
+ * /leaders/gc                          Curator LeaderLatch: the one supernode that collects garbage
  * </pre>
  *
  * <p>Every change that touches more than one node is one Curator transaction, so a crash never

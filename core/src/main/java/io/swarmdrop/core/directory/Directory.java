@@ -41,7 +41,8 @@ public final class Directory {
                             zk.transactionOp().create().forPath(ZkLayout.user(user), Json.write(record)),
                             zk.transactionOp().create().forPath(ZkLayout.devices(user)),
                             zk.transactionOp().create().forPath(ZkLayout.userGroups(user)),
-                            zk.transactionOp().create().forPath(ZkLayout.pending(user)));
+                            zk.transactionOp().create().forPath(ZkLayout.pending(user)),
+                            zk.transactionOp().create().forPath(ZkLayout.expired(user)));
         } catch (KeeperException.NodeExistsException e) {
             throw new DirectoryException(
                     DirectoryException.Reason.ALREADY_EXISTS, "user '" + user + "' already exists");

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 
 /** Publications and their delivery state in ZooKeeper. */
 public final class Publications {
@@ -105,6 +106,125 @@ public final class Publications {
         } catch (Exception e) {
             throw ClusterStateException.wrap("check target " + user + " of " + id, e);
         }
+    }
+
+    /**
+     * Marks a publication removed, in one transaction with everything that must change with it:
+     * its state, its removal record, the pending markers of the targets that never got it (moved
+     * to their expired markers, so an offline daemon learns what it missed), and the indexes that
+     * let the tracker and a new publication of the same torrent find it. Returns false when the
+     * publication changed meanwhile (another collector got there first).
+     */
+    public boolean remove(String id, String reason, Collection<String> expiredTargets) {
+        try {
+            var stat = new Stat();
+            Publication publication =
+                    Json.read(zk.getData().storingStatIn(stat).forPath(ZkLayout.publication(id)), Publication.class);
+            if (publication.state() == PublicationState.REMOVED) {
+                return false;
+            }
+            var removal = new Removal(
+                    clock.instant(), reason, expiredTargets.stream().sorted().toList());
+            var ops = new ArrayList<CuratorOp>();
+            ops.add(zk.transactionOp()
+                    .setData()
+                    .withVersion(stat.getVersion())
+                    .forPath(ZkLayout.publication(id), Json.write(publication.withState(PublicationState.REMOVED))));
+            ops.add(zk.transactionOp().create().forPath(ZkLayout.removal(id), Json.write(removal)));
+            for (String user : expiredTargets) {
+                if (exists(ZkLayout.pending(user, id))) {
+                    ops.add(zk.transactionOp().delete().forPath(ZkLayout.pending(user, id)));
+                }
+                if (exists(ZkLayout.expired(user))) {
+                    ops.add(zk.transactionOp().create().forPath(ZkLayout.expired(user, id)));
+                }
+            }
+            for (String hash : publication.announceHashes()) {
+                if (exists(ZkLayout.infohash(hash, id))) {
+                    ops.add(zk.transactionOp().delete().forPath(ZkLayout.infohash(hash, id)));
+                }
+            }
+            String published = ZkLayout.published(publication.group(), publication.infohashV2());
+            if (exists(published) && id.equals(new String(zk.getData().forPath(published), StandardCharsets.UTF_8))) {
+                ops.add(zk.transactionOp().delete().forPath(published));
+            }
+            zk.transaction().forOperations(ops);
+            return true;
+        } catch (KeeperException.BadVersionException
+                | KeeperException.NodeExistsException
+                | KeeperException.NoNodeException e) {
+            return false;
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("remove publication " + id, e);
+        }
+    }
+
+    /** Marks an active publication complete: every target has it, and the policy keeps it a while longer. */
+    public void markComplete(String id) {
+        try {
+            var stat = new Stat();
+            Publication publication =
+                    Json.read(zk.getData().storingStatIn(stat).forPath(ZkLayout.publication(id)), Publication.class);
+            if (publication.state() == PublicationState.ACTIVE) {
+                zk.setData()
+                        .withVersion(stat.getVersion())
+                        .forPath(
+                                ZkLayout.publication(id), Json.write(publication.withState(PublicationState.COMPLETE)));
+            }
+        } catch (KeeperException.BadVersionException | KeeperException.NoNodeException e) {
+            // Changed or gone meanwhile; the next collection looks again.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("complete publication " + id, e);
+        }
+    }
+
+    public Optional<Removal> removal(String id) {
+        try {
+            return Optional.of(Json.read(zk.getData().forPath(ZkLayout.removal(id)), Removal.class));
+        } catch (KeeperException.NoNodeException e) {
+            return Optional.empty();
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("read the removal of " + id, e);
+        }
+    }
+
+    /** Deletes a removed publication's history for good. */
+    public void forget(String id) {
+        try {
+            for (String user : targets(id)) {
+                if (exists(ZkLayout.expired(user, id))) {
+                    zk.delete().forPath(ZkLayout.expired(user, id));
+                }
+            }
+            zk.delete().deletingChildrenIfNeeded().forPath(ZkLayout.publication(id));
+        } catch (KeeperException.NoNodeException e) {
+            // Already forgotten.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("forget publication " + id, e);
+        }
+    }
+
+    /** Publications that were removed before {@code user} received them and that the user has not dismissed. */
+    public List<Publication> expiredFor(String user) {
+        return children(ZkLayout.expired(user)).stream()
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** The user has seen the report of an expired publication. */
+    public void dismissExpired(String user, String id) {
+        try {
+            zk.delete().forPath(ZkLayout.expired(user, id));
+        } catch (KeeperException.NoNodeException e) {
+            // Dismissed before.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("dismiss " + id + " for " + user, e);
+        }
+    }
+
+    private boolean exists(String path) throws Exception {
+        return zk.checkExists().forPath(path) != null;
     }
 
     /** Bytes of the group's publications that are still active (their files are on the supernodes). */
