@@ -141,6 +141,12 @@ public class Daemon implements PushChannel.Handler {
     public void connected() {
         LOG.infof("[user=%s] push channel open; catching up", link.user());
         inbox.catchUp(link.client().pending());
+        for (PublicationView missed : link.client().expired()) {
+            LOG.warnf(
+                    "[publication=%s] '%s' from %s in group %s expired on the supernodes before it reached this device",
+                    missed.id(), missed.name(), missed.publisher(), missed.group());
+            link.client().dismissExpired(missed.id());
+        }
     }
 
     @Override

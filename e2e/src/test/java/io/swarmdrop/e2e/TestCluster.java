@@ -46,7 +46,8 @@ final class TestCluster implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    TestCluster startSupernode() throws IOException {
+    /** Starts the supernode; {@code settings} are extra key, value pairs of its configuration. */
+    TestCluster startSupernode(String... settings) throws IOException {
         var properties = new HashMap<String, String>();
         properties.put("quarkus.http.port", Integer.toString(httpPort));
         properties.put(
@@ -56,6 +57,9 @@ final class TestCluster implements AutoCloseable {
         properties.put("swarmdrop.supernode.torrent.port", Integer.toString(torrentPort));
         properties.put("swarmdrop.supernode.password-iterations", "1000");
         properties.put("swarmdrop.supernode.tracker-interval", "5");
+        for (int i = 0; i + 1 < settings.length; i += 2) {
+            properties.put(settings[i], settings[i + 1]);
+        }
         supernode = start("supernode", PROJECT.resolve("supernode/target/quarkus-app/quarkus-run.jar"), properties);
         await("supernode ready")
                 .atMost(Duration.ofSeconds(90))

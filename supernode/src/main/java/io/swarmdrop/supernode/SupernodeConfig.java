@@ -45,6 +45,8 @@ public interface SupernodeConfig {
     @WithDefault("10s")
     Duration pushPingEvery();
 
+    Gc gc();
+
     ZooKeeper zookeeper();
 
     Torrent torrent();
@@ -60,6 +62,16 @@ public interface SupernodeConfig {
         /** ZooKeeper session timeout in milliseconds: how soon a dead supernode's ephemeral nodes vanish. */
         @WithDefault("15000")
         int sessionTimeoutMs();
+    }
+
+    interface Gc {
+        /** How often the elected collector applies the retention policies, and every supernode drops removed files. */
+        @WithDefault("30s")
+        Duration every();
+
+        /** How long a removed publication's history (who received it, when, why it went) is kept. */
+        @WithDefault("P7D")
+        Duration history();
     }
 
     interface Torrent {

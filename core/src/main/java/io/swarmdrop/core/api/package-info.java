@@ -8,12 +8,15 @@
  * POST /api/groups/{group}/publications      torrent metainfo (application/x-bittorrent) -> PublicationView
  *                                            201 when new, 200 when the same torrent was already published there
  * GET  /api/publications/pending             -> [PublicationView], oldest first
+ * GET  /api/publications/expired            -> [PublicationView] removed before this user received them
+ * DELETE /api/publications/expired/{id}      the daemon has reported it -> 204
  * GET  /api/publications/{id}/torrent        -> metainfo bytes
  * PUT  /api/publications/{id}/receipt        acknowledge the whole, verified file (idempotent) -> 204
  * GET  /api/events                           server-sent events, see below
  * </pre>
  * Errors are {@code {"error": "..."}} with 400 (bad input), 401 (no or bad token), 403 (not a member
- * or recipient), 404, 409 or 503 (ZooKeeper unavailable).
+ * or recipient), 404, 409, 422 (the group's policy refuses the file, with the reason) or 503
+ * (ZooKeeper unavailable).
  *
  * <p>Push channel ({@code text/event-stream}): {@code hello} once the channel is registered (the
  * daemon then asks for its pending publications, which closes any gap while it was away),

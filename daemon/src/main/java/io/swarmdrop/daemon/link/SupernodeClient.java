@@ -76,6 +76,14 @@ public final class SupernodeClient {
         return read(send(authorized("api/publications/pending").GET().build()), new TypeReference<>() {});
     }
 
+    public List<PublicationView> expired() {
+        return read(send(authorized("api/publications/expired").GET().build()), new TypeReference<>() {});
+    }
+
+    public void dismissExpired(String publicationId) {
+        send(authorized("api/publications/expired/" + publicationId).DELETE().build());
+    }
+
     public byte[] torrent(String publicationId) {
         return send(authorized("api/publications/" + publicationId + "/torrent")
                 .GET()

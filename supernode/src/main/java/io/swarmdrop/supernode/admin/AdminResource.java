@@ -127,6 +127,27 @@ public class AdminResource {
         return seeder.transfers();
     }
 
+    /** A publication's delivery: its record, targets, receipts and, once removed, its removal. */
+    public record PublicationDetail(
+            io.swarmdrop.core.publication.Publication publication,
+            List<String> targets,
+            List<String> received,
+            io.swarmdrop.core.publication.Removal removal) {}
+
+    @GET
+    @Path("/publications/{publication}")
+    public PublicationDetail publication(@PathParam("publication") String id) {
+        var publication = publications
+                .find(id)
+                .orElseThrow(
+                        () -> new PublicationException(PublicationException.Reason.NOT_FOUND, "no publication " + id));
+        return new PublicationDetail(
+                publication,
+                publications.targets(id),
+                publications.receivedBy(id),
+                publications.removal(id).orElse(null));
+    }
+
     /** Who announced for a publication on this supernode's tracker. */
     @GET
     @Path("/tracker/{publication}")
@@ -136,6 +157,13 @@ public class AdminResource {
                 .orElseThrow(
                         () -> new PublicationException(PublicationException.Reason.NOT_FOUND, "no publication " + id));
         return tracker.peers(publication);
+    }
+
+    /** This supernode's catalog of stored files. */
+    @GET
+    @Path("/stored")
+    public List<Seeder.Stored> stored() {
+        return seeder.catalog();
     }
 
     @GET

@@ -78,6 +78,21 @@ public class PublicationsResource {
                 .toList();
     }
 
+    /** Publications removed before this user received them: the daemon reports each, then dismisses it. */
+    @GET
+    @Path("/publications/expired")
+    public List<PublicationView> expired() {
+        return publications.expiredFor(device.user()).stream()
+                .map(PublicationView::of)
+                .toList();
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/publications/expired/{id}")
+    public void dismissExpired(@PathParam("id") String id) {
+        publications.dismissExpired(device.user(), id);
+    }
+
     @GET
     @Path("/publications/{id}/torrent")
     @Produces(BITTORRENT)

@@ -5,6 +5,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.swarmdrop.core.publication.Publication;
+import io.swarmdrop.core.publication.PublicationState;
+import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.EngineOptions;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.core.torrent.TorrentEngine;
@@ -16,6 +18,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -40,11 +43,19 @@ public class Seeder implements TransferListener {
     private final EntityManager db;
     private final Clock clock;
     private final Path store;
+    private final Publications publications;
     /** Catalog writes triggered by libtorrent alerts run here, off the alert thread. */
     private final ExecutorService catalogWriter =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "catalog-writer"));
 
-    Seeder(SupernodeConfig config, MetainfoStore metainfo, NodeIdentity identity, EntityManager db, Clock clock) {
+    Seeder(
+            SupernodeConfig config,
+            MetainfoStore metainfo,
+            NodeIdentity identity,
+            EntityManager db,
+            Clock clock,
+            Publications publications) {
+        this.publications = publications;
         this.engine = new TorrentEngine(new EngineOptions(
                 config.torrent().host(),
                 config.torrent().port(),
@@ -116,6 +127,16 @@ public class Seeder implements TransferListener {
         return engine.port();
     }
 
+    /** A row of the catalog, for operators. */
+    public record Stored(String publicationId, String group, String name, long size, String state) {}
+
+    public List<Stored> catalog() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> db.createQuery("from StoredFile", StoredFile.class).getResultList().stream()
+                        .map(r -> new Stored(r.publicationId, r.groupName, r.name, r.size, r.state.name()))
+                        .toList());
+    }
+
     public List<TransferStatus> transfers() {
         return engine.statuses();
     }
@@ -129,6 +150,55 @@ public class Seeder implements TransferListener {
             if (!status.finished()) {
                 engine.saveResumeData(status.key());
             }
+        }
+    }
+
+    /**
+     * Drops every stored file whose publication was removed (or is gone) from libtorrent, disk and
+     * the catalog. Every supernode runs it; the elected collector only marks publications removed.
+     */
+    @Scheduled(every = "${swarmdrop.supernode.gc.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reap() {
+        try {
+            List<StoredFile> catalog = QuarkusTransaction.requiringNew()
+                    .call(() ->
+                            db.createQuery("from StoredFile", StoredFile.class).getResultList());
+            for (StoredFile row : catalog) {
+                boolean removed = publications
+                        .find(row.publicationId)
+                        .map(p -> p.state() == PublicationState.REMOVED)
+                        .orElse(true);
+                if (removed) {
+                    drop(row.publicationId, row.name);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("[node=%s] dropping removed files failed: %s", identity.node(), e.getMessage());
+        }
+    }
+
+    private void drop(String id, String name) {
+        engine.remove(id, true);
+        deleteTree(store.resolve(id));
+        metainfo.delete(id);
+        QuarkusTransaction.requiringNew().run(() -> {
+            StoredFile row = db.find(StoredFile.class, id);
+            if (row != null) {
+                db.remove(row);
+            }
+        });
+        LOG.infof("[publication=%s] dropped '%s' from this supernode", id, name);
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            LOG.warnf("could not delete %s: %s", folder, e.getMessage());
         }
     }
 
