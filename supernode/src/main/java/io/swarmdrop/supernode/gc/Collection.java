@@ -3,8 +3,8 @@ package io.swarmdrop.supernode.gc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.swarmdrop.core.cluster.ZkLayout;
 import io.swarmdrop.core.directory.Directory;
+import io.swarmdrop.core.publication.ElectedCollector;
 import io.swarmdrop.core.publication.GarbageCollector;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.supernode.SupernodeConfig;
@@ -14,21 +14,15 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.jboss.logging.Logger;
 
-/**
- * Runs the garbage collector on exactly one supernode at a time: a Curator {@link LeaderLatch}
- * elects it, and the latch gives leadership up as soon as the ZooKeeper connection is SUSPENDED or
- * LOST, so a partitioned supernode stops collecting before another one starts.
- */
+/** Runs the elected garbage collector on this supernode's schedule; see {@link ElectedCollector}. */
 @Singleton
 public class Collection {
 
     private static final Logger LOG = Logger.getLogger(Collection.class);
 
-    private final LeaderLatch latch;
-    private final GarbageCollector collector;
+    private final ElectedCollector collector;
     private final NodeIdentity identity;
     private volatile boolean running;
 
@@ -40,28 +34,28 @@ public class Collection {
             SupernodeConfig config,
             NodeIdentity identity) {
         this.identity = identity;
-        this.latch = new LeaderLatch(zk, ZkLayout.LEADERS + "/gc", identity.node());
-        this.collector =
-                new GarbageCollector(directory, publications, clock, config.gc().history());
+        this.collector = new ElectedCollector(
+                zk,
+                identity.node(),
+                new GarbageCollector(directory, publications, clock, config.gc().history()));
     }
 
     void onStart(@Observes StartupEvent event) throws Exception {
-        latch.start();
+        collector.start();
         running = true;
     }
 
     public boolean isLeader() {
-        return running && latch.hasLeadership();
+        return running && collector.isLeader();
     }
 
     @Scheduled(every = "${swarmdrop.supernode.gc.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void collect() {
-        if (!isLeader()) {
-            LOG.debugf("[node=%s] not the collector; skipping", identity.node());
+        if (!running) {
             return;
         }
         try {
-            collector.collect();
+            collector.collectIfLeader();
         } catch (RuntimeException e) {
             LOG.errorf("[node=%s] garbage collection failed: %s", identity.node(), e.getMessage());
         }
@@ -69,6 +63,6 @@ public class Collection {
 
     void onStop(@Observes ShutdownEvent event) throws IOException {
         running = false;
-        latch.close();
+        collector.close();
     }
 }
