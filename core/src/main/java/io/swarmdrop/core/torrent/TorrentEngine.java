@@ -169,6 +169,24 @@ public final class TorrentEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Clears a torrent's error (a full disk, a missing folder) and lets it run again; true when
+     * there was an error to clear. libtorrent pauses a torrent on such errors and never retries.
+     */
+    public boolean retryFailed(String key) {
+        TorrentHandle handle = session == null ? null : handles.get(key);
+        if (handle == null || !handle.isValid()) {
+            return false;
+        }
+        var error = handle.status().errorCode();
+        if (error == null || !error.isError()) {
+            return false;
+        }
+        handle.swig().clear_error();
+        handle.resume();
+        return true;
+    }
+
     public boolean contains(String key) {
         return handles.containsKey(key);
     }

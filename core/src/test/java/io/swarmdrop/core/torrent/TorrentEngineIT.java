@@ -62,4 +62,33 @@ class TorrentEngineIT {
             return socket.getLocalPort();
         }
     }
+
+    @Test
+    void aFetchThatFailedOnItsDiskContinuesOnceRetried() throws Exception {
+        Path source = TorrentFiles.random(folder.resolve("seed"), "report.bin", 1_000_000, 8);
+        Metainfo metainfo = TorrentCreator.create(source);
+        // The fetch's folder is taken by a file, as when a disk or a folder is not available.
+        Path blocked = Files.writeString(folder.resolve("blocked"), "not a folder");
+
+        try (var seeder = new TorrentEngine(new EngineOptions("127.0.0.1", freePort()));
+                var leecher = new TorrentEngine(new EngineOptions("127.0.0.1", freePort()))) {
+            seeder.start();
+            leecher.start();
+            seeder.add("p2", metainfo, source.getParent(), List.of(), true, null);
+            leecher.add("p2", metainfo, blocked, List.of(), false, null);
+            leecher.connect("p2", "127.0.0.1", seeder.port());
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> leecher.status("p2").orElseThrow().error() != null);
+            assertThat(leecher.retryFailed("p2")).as("an error to clear").isTrue();
+
+            Files.delete(blocked);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                leecher.retryFailed("p2");
+                leecher.connect("p2", "127.0.0.1", seeder.port());
+                return leecher.status("p2").orElseThrow().finished();
+            });
+            assertThat(Files.readAllBytes(blocked.resolve("report.bin"))).isEqualTo(Files.readAllBytes(source));
+        }
+    }
 }

@@ -159,9 +159,17 @@ public class Inbox implements TransferListener {
         LOG.errorf("[publication=%s] fetch failed: %s", key, message);
     }
 
-    /** Delivers finished fetches, acknowledges delivered ones: covers alerts missed across a restart. */
+    /**
+     * Retries fetches that failed (a full disk frees up, a folder comes back), delivers finished
+     * ones and acknowledges delivered ones: this also covers alerts missed across a restart.
+     */
     public void maintain() {
         for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {
+            if (engine.retryFailed(fetch.publicationId)) {
+                LOG.infof(
+                        "[publication=%s] retrying the fetch of '%s' after an error",
+                        fetch.publicationId, fetch.fileName);
+            }
             deliverIfFinished(fetch.publicationId);
         }
         for (Fetch fetch : journal.fetches(Fetch.State.DELIVERED)) {

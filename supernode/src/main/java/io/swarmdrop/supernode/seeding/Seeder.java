@@ -141,12 +141,18 @@ public class Seeder implements TransferListener {
         return engine.statuses();
     }
 
-    /** Saves resume data of unfinished fetches, so a crash loses little of what was fetched. */
+    /**
+     * Saves resume data of unfinished fetches, so a crash loses little of what was fetched, and
+     * retries transfers that stopped on an error (libtorrent never retries those by itself).
+     */
     @Scheduled(
             every = "${swarmdrop.supernode.resume-data-every:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void saveResumeData() {
         for (TransferStatus status : engine.statuses()) {
+            if (status.error() != null && engine.retryFailed(status.key())) {
+                LOG.infof("[publication=%s] retrying after an error: %s", status.key(), status.error());
+            }
             if (!status.finished()) {
                 engine.saveResumeData(status.key());
             }
