@@ -40,12 +40,21 @@ public class Daemon implements PushChannel.Handler {
     private final Folders folders;
     private final Clock clock;
     private final PushChannel push;
+    private final Retirement retirement;
     private volatile Set<String> groups = Set.of();
     private volatile Instant groupsRefreshed = Instant.EPOCH;
     private volatile boolean started;
     private volatile String lastProblem;
 
-    Daemon(Link link, Inbox inbox, Outbox outbox, TorrentEngine engine, Folders folders, Clock clock) {
+    Daemon(
+            Link link,
+            Inbox inbox,
+            Outbox outbox,
+            TorrentEngine engine,
+            Folders folders,
+            Clock clock,
+            Retirement retirement) {
+        this.retirement = retirement;
         this.link = link;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -134,6 +143,14 @@ public class Daemon implements PushChannel.Handler {
     void saveResumeData() {
         if (started) {
             inbox.saveResumeData();
+        }
+    }
+
+    /** Stops seeding publications the supernodes removed. */
+    @Scheduled(every = "${swarmdrop.daemon.retire-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retireRemoved() {
+        if (started && link.isEnrolled()) {
+            retirement.retireRemoved();
         }
     }
 

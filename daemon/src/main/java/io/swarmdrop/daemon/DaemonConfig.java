@@ -38,6 +38,10 @@ public interface DaemonConfig {
     @WithDefault("5s")
     Duration resumeDataEvery();
 
+    /** How often seeded publications are checked, to stop seeding those the supernodes removed. */
+    @WithDefault("60s")
+    Duration retireEvery();
+
     Torrent torrent();
 
     Outbox outbox();

@@ -54,6 +54,7 @@ final class DaemonProcess {
         properties.put("swarmdrop.daemon.outbox.stable-for", "500ms");
         properties.put("swarmdrop.daemon.maintain-every", "1s");
         properties.put("swarmdrop.daemon.resume-data-every", "1s");
+        properties.put("swarmdrop.daemon.retire-every", "2s");
         properties.putAll(extra);
         process = cluster.start(user + "-" + (++starts), JAR, properties);
         await(user + "'s daemon connected")

@@ -10,6 +10,7 @@
  * GET  /api/publications/pending             -> [PublicationView], oldest first
  * GET  /api/publications/expired            -> [PublicationView] removed before this user received them
  * DELETE /api/publications/expired/{id}      the daemon has reported it -> 204
+ * GET  /api/publications/{id}                -> PublicationView with its state (ACTIVE ... REMOVED)
  * GET  /api/publications/{id}/torrent        -> metainfo bytes
  * PUT  /api/publications/{id}/receipt        acknowledge the whole, verified file (idempotent) -> 204
  * GET  /api/events                           server-sent events, see below

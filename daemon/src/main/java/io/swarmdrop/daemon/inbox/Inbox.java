@@ -134,7 +134,9 @@ public class Inbox implements TransferListener {
     public void resumeFetches() {
         for (Fetch.State state : List.of(Fetch.State.DELIVERED, Fetch.State.ACKNOWLEDGED)) {
             for (Fetch fetch : journal.fetches(state)) {
-                journal.fetchWithData(fetch.publicationId).ifPresent(f -> seed(f.publicationId, f));
+                if (!fetch.retired) {
+                    journal.fetchWithData(fetch.publicationId).ifPresent(f -> seed(f.publicationId, f));
+                }
             }
         }
         for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {

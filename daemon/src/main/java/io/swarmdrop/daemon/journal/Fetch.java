@@ -64,4 +64,7 @@ public class Fetch {
 
     /** Payload bytes the process that finished the fetch downloaded: less than the size after a resumed fetch. */
     public long downloadedBytes;
+
+    /** The publication was removed from the supernodes: its file is no longer seeded (and stays where it is). */
+    public boolean retired;
 }

@@ -79,7 +79,7 @@ public class Journal {
     }
 
     public List<PublishedFile> publishedFiles() {
-        return db.createQuery("from PublishedFile where state = ?1", PublishedFile.class)
+        return db.createQuery("from PublishedFile where state = ?1 and retired = false", PublishedFile.class)
                 .setParameter(1, PublishedFile.State.PUBLISHED)
                 .getResultList();
     }
@@ -141,6 +141,16 @@ public class Journal {
 
     public void acknowledged(String publicationId) {
         db.find(Fetch.class, publicationId).state = Fetch.State.ACKNOWLEDGED;
+    }
+
+    /** Marks a publication's local copies (published or received) as no longer seeded. */
+    public void retire(String publicationId) {
+        db.createQuery("update PublishedFile set retired = true where publicationId = ?1")
+                .setParameter(1, publicationId)
+                .executeUpdate();
+        db.createQuery("update Fetch set retired = true where publicationId = ?1")
+                .setParameter(1, publicationId)
+                .executeUpdate();
     }
 
     public List<Fetch> fetches() {

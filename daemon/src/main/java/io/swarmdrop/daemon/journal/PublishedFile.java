@@ -53,4 +53,7 @@ public class PublishedFile {
 
     @Column(nullable = false)
     public Instant at;
+
+    /** The publication was removed from the supernodes: its file is no longer seeded (and stays where it is). */
+    public boolean retired;
 }

@@ -76,6 +76,10 @@ public final class SupernodeClient {
         return read(send(authorized("api/publications/pending").GET().build()), new TypeReference<>() {});
     }
 
+    public PublicationView publication(String publicationId) {
+        return read(send(authorized("api/publications/" + publicationId).GET().build()), new TypeReference<>() {});
+    }
+
     public List<PublicationView> expired() {
         return read(send(authorized("api/publications/expired").GET().build()), new TypeReference<>() {});
     }

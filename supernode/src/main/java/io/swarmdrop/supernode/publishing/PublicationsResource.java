@@ -93,6 +93,13 @@ public class PublicationsResource {
         publications.dismissExpired(device.user(), id);
     }
 
+    /** One publication of the caller's groups, with its state: daemons stop seeding removed ones. */
+    @GET
+    @Path("/publications/{id}")
+    public PublicationView publication(@PathParam("id") String id) {
+        return PublicationView.of(publishing.readableBy(device.user(), id));
+    }
+
     @GET
     @Path("/publications/{id}/torrent")
     @Produces(BITTORRENT)
