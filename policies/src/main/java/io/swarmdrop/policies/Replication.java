@@ -7,9 +7,4 @@ public record Replication(int copies) {
             throw new IllegalArgumentException("at least one copy is needed, was " + copies);
         }
     }
-
-    /** The copies to make when only {@code liveSupernodes} are up. */
-    public int copiesAmong(int liveSupernodes) {
-        return Math.max(0, Math.min(copies, liveSupernodes));
-    }
 }

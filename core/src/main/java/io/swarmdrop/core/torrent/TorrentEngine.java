@@ -235,12 +235,6 @@ public final class TorrentEngine implements AutoCloseable {
         return all;
     }
 
-    /** Session-wide payload counters since start: {downloaded, uploaded}. */
-    public long[] sessionTotals() {
-        SessionManager current = session;
-        return current == null ? new long[2] : new long[] {current.totalDownload(), current.totalUpload()};
-    }
-
     /** libtorrent's status omits the name unless asked; ours comes from the metainfo. */
     private static TransferStatus snapshot(String key, String name, TorrentStatus s) {
         var error = s.errorCode();
