@@ -159,23 +159,31 @@ class BadInputIT {
     /** Issue 3, item 5: a file the group's policy refuses stays in the outbox, with the reason logged. */
     @Test
     void aFileTheGroupPolicyRefusesStaysInTheOutboxWithTheReason() throws Exception {
-        setPolicy("admission.refused-extensions = exe\nadmission.max-file-size = 1MB\n");
+        setPolicy("admission.refused-extensions = exe\nadmission.max-file-size = 1MB\n"
+                + "admission.refused-types = application/x-msdownload\n");
         try {
             Path tool = RandomFiles.write(folder.resolve("sources/tool.exe"), 4096, 20);
             Path video = RandomFiles.write(folder.resolve("sources/video.bin"), 2L << 20, 21);
+            Path disguised = Files.write(
+                    folder.resolve("sources/invoice.pdf"),
+                    "MZ\u0090\u0000 a Windows program under a harmless name".getBytes(StandardCharsets.ISO_8859_1));
             alice.drop("design", tool);
             alice.drop("design", video);
+            alice.drop("design", disguised);
 
             await("alice's refusals")
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> Files.readString(alice.log()).contains("'tool.exe' was not published")
-                            && Files.readString(alice.log()).contains("'video.bin' was not published"));
+                            && Files.readString(alice.log()).contains("'video.bin' was not published")
+                            && Files.readString(alice.log()).contains("'invoice.pdf' was not published"));
             assertThat(Files.readString(alice.log()))
                     .contains("files of type .exe are refused in this group")
-                    .contains("the file has 2 MB, more than this group's limit of 1 MB");
+                    .contains("the file has 2 MB, more than this group's limit of 1 MB")
+                    .contains("its content is application/x-msdownload, which this group refuses");
             assertThat(alice.outbox("design").resolve("tool.exe")).exists();
             assertThat(alice.outbox("design").resolve("video.bin")).exists();
             assertThat(bob.inbox("design").resolve("video.bin")).doesNotExist();
+            assertThat(bob.inbox("design").resolve("invoice.pdf")).doesNotExist();
         } finally {
             setPolicy("");
         }

@@ -11,9 +11,17 @@ import java.util.Set;
  * @param allowedExtensions lowercase extensions without the dot; empty means any extension not refused
  * @param refusedExtensions lowercase extensions without the dot, always refused
  * @param maxGroupBytes total bytes of the group's active publications, 0 for no limit
+ * @param allowedTypes content types (such as {@code application/pdf} or {@code video/*}); empty means
+ *     any type not refused
+ * @param refusedTypes content types that are always refused, judged by the file's first bytes
  */
 public record Admission(
-        long maxFileSize, Set<String> allowedExtensions, Set<String> refusedExtensions, long maxGroupBytes) {
+        long maxFileSize,
+        Set<String> allowedExtensions,
+        Set<String> refusedExtensions,
+        long maxGroupBytes,
+        Set<String> allowedTypes,
+        Set<String> refusedTypes) {
 
     public Admission {
         if (maxFileSize < 0 || maxGroupBytes < 0) {
@@ -21,6 +29,41 @@ public record Admission(
         }
         allowedExtensions = Set.copyOf(allowedExtensions);
         refusedExtensions = Set.copyOf(refusedExtensions);
+        allowedTypes = Set.copyOf(allowedTypes);
+        refusedTypes = Set.copyOf(refusedTypes);
+    }
+
+    /** Admission by extension and size only. */
+    public Admission(
+            long maxFileSize, Set<String> allowedExtensions, Set<String> refusedExtensions, long maxGroupBytes) {
+        this(maxFileSize, allowedExtensions, refusedExtensions, maxGroupBytes, Set.of(), Set.of());
+    }
+
+    /**
+     * Why a file may not be published to the group, or empty when it may.
+     *
+     * @param contentType the type sniffed from the file's first bytes, or null when unknown
+     * @param groupBytesHeld the bytes of the group's publications that are still active
+     */
+    public Optional<String> refusal(String fileName, long size, String contentType, long groupBytesHeld) {
+        if (contentType != null) {
+            String type = contentType.toLowerCase(Locale.ROOT);
+            if (refusedTypes.stream().anyMatch(t -> matches(t, type))) {
+                return Optional.of("its content is " + type + ", which this group refuses");
+            }
+            if (!allowedTypes.isEmpty() && allowedTypes.stream().noneMatch(t -> matches(t, type))) {
+                return Optional.of("its content is " + type + "; this group accepts only "
+                        + String.join(", ", allowedTypes.stream().sorted().toList()));
+            }
+        }
+        return refusal(fileName, size, groupBytesHeld);
+    }
+
+    /** {@code video/*} matches every video type; anything else matches itself. */
+    static boolean matches(String pattern, String type) {
+        return pattern.endsWith("/*")
+                ? type.startsWith(pattern.substring(0, pattern.length() - 1))
+                : pattern.equals(type);
     }
 
     /**

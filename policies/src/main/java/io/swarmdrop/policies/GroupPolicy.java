@@ -9,7 +9,9 @@ public record GroupPolicy(Retention retention, Replication replication, Admissio
 
     /** Seven days, removed once everyone has it, two copies, any file. */
     public static final GroupPolicy DEFAULT = new GroupPolicy(
-            new Retention(Duration.ofDays(7), true), new Replication(2), new Admission(0, Set.of(), Set.of(), 0));
+            new Retention(Duration.ofDays(7), true),
+            new Replication(2),
+            new Admission(0, Set.of(), Set.of(), 0, Set.of(), Set.of()));
 
     public GroupPolicy {
         Objects.requireNonNull(retention, "retention");

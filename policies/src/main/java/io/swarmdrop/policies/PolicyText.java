@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class PolicyText {
 
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,16}");
+    private static final Pattern CONTENT_TYPE = Pattern.compile("[a-z0-9][a-z0-9.+-]*/(\\*|[a-z0-9][a-z0-9.+-]*)");
     private static final Set<String> KEYS = Set.of(
             "retention.max-age",
             "retention.delete-when-delivered",
@@ -23,7 +24,9 @@ public final class PolicyText {
             "admission.max-file-size",
             "admission.allowed-extensions",
             "admission.refused-extensions",
-            "admission.max-group-bytes");
+            "admission.max-group-bytes",
+            "admission.allowed-types",
+            "admission.refused-types");
 
     private PolicyText() {}
 
@@ -37,6 +40,8 @@ public final class PolicyText {
         Set<String> allowed = d.admission().allowedExtensions();
         Set<String> refused = d.admission().refusedExtensions();
         long maxGroupBytes = d.admission().maxGroupBytes();
+        Set<String> allowedTypes = d.admission().allowedTypes();
+        Set<String> refusedTypes = d.admission().refusedTypes();
 
         var problems = new ArrayList<PolicyException.Problem>();
         int extensionsLine = 0;
@@ -89,6 +94,8 @@ public final class PolicyText {
                     refused = extensions(value, problem);
                     extensionsLine = lineNumber;
                 }
+                case "admission.allowed-types" -> allowedTypes = types(value, problem);
+                case "admission.refused-types" -> refusedTypes = types(value, problem);
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
             problem.forEach(p -> problems.add(new PolicyException.Problem(lineNumber, key, p)));
@@ -105,7 +112,7 @@ public final class PolicyText {
         return new GroupPolicy(
                 new Retention(maxAge, deleteWhenDelivered),
                 new Replication(copies),
-                new Admission(maxFileSize, allowed, refused, maxGroupBytes));
+                new Admission(maxFileSize, allowed, refused, maxGroupBytes, allowedTypes, refusedTypes));
     }
 
     /** The text form of a policy; {@code parse(format(p))} equals {@code p}. */
@@ -126,7 +133,13 @@ public final class PolicyText {
                                 + String.join(
                                         ", ",
                                         a.refusedExtensions().stream().sorted().toList()),
-                        "admission.max-group-bytes = " + a.maxGroupBytes())
+                        "admission.max-group-bytes = " + a.maxGroupBytes(),
+                        "admission.allowed-types = "
+                                + String.join(
+                                        ", ", a.allowedTypes().stream().sorted().toList()),
+                        "admission.refused-types = "
+                                + String.join(
+                                        ", ", a.refusedTypes().stream().sorted().toList()))
                 + "\n";
     }
 
@@ -180,6 +193,22 @@ public final class PolicyText {
             return fallback;
         }
         return size;
+    }
+
+    private static Set<String> types(String value, List<String> problem) {
+        if (value.isEmpty()) {
+            return Set.of();
+        }
+        var result = new LinkedHashSet<String>();
+        for (String raw : value.split(",")) {
+            String type = raw.trim().toLowerCase(Locale.ROOT);
+            if (!CONTENT_TYPE.matcher(type).matches()) {
+                problem.add("'" + raw.trim() + "' is not a content type such as application/pdf or video/*");
+            } else {
+                result.add(type);
+            }
+        }
+        return Set.copyOf(result);
     }
 
     private static Set<String> extensions(String value, List<String> problem) {

@@ -13,6 +13,8 @@
  * admission.allowed-extensions = pdf, png    # empty: every extension not refused
  * admission.refused-extensions = exe, bat
  * admission.max-group-bytes = 50GB           # total size of the group's active publications
+ * admission.allowed-types = application/pdf, image/*   # by the file's first bytes; empty: any
+ * admission.refused-types = application/x-msdownload
  * </pre>
  * Every key is optional; a missing key takes the default of {@link io.swarmdrop.policies.GroupPolicy#DEFAULT}.
  */

@@ -32,4 +32,20 @@ class AdmissionTest {
         var open = new Admission(0, Set.of(), Set.of(), 0);
         assertThat(open.refusal("anything.iso", 1L << 40, 1L << 50)).isEmpty();
     }
+
+    @Test
+    void judgesTheContentByItsSniffedTypeWhateverTheName() {
+        var media = new Admission(
+                0, Set.of(), Set.of(), 0, Set.of("video/*", "application/pdf"), Set.of("application/x-msdownload"));
+
+        assertThat(media.refusal("invoice.pdf", 1, "application/x-msdownload", 0))
+                .contains("its content is application/x-msdownload, which this group refuses");
+        assertThat(media.refusal("notes.txt", 1, "text/plain", 0))
+                .contains("its content is text/plain; this group accepts only application/pdf, video/*");
+        assertThat(media.refusal("clip.mp4", 1, "video/mp4", 0)).isEmpty();
+        assertThat(media.refusal("report.pdf", 1, "application/pdf", 0)).isEmpty();
+        assertThat(media.refusal("unknown.bin", 1, null, 0))
+                .as("no sniffed type: extension rules only")
+                .isEmpty();
+    }
 }

@@ -31,6 +31,10 @@ class PolicyTextTest {
         assertThat(policy.admission().allowedExtensions()).containsExactlyInAnyOrder("pdf", "png", "jpg");
         assertThat(policy.admission().refusedExtensions()).isEmpty();
         assertThat(policy.admission().maxGroupBytes()).isEqualTo(50L << 30);
+        assertThat(PolicyText.parse("admission.refused-types = Application/X-MSDownload, video/*\n")
+                        .admission()
+                        .refusedTypes())
+                .containsExactlyInAnyOrder("application/x-msdownload", "video/*");
     }
 
     @Test
@@ -40,7 +44,7 @@ class PolicyTextTest {
         var policy = new GroupPolicy(
                 new Retention(Duration.ofHours(12), false),
                 new Replication(1),
-                new Admission(1024, Set.of("pdf"), Set.of("exe"), 0));
+                new Admission(1024, Set.of("pdf"), Set.of("exe"), 0, Set.of("image/*"), Set.of("application/zip")));
         assertThat(PolicyText.parse(PolicyText.format(policy))).isEqualTo(policy);
     }
 
@@ -54,6 +58,7 @@ class PolicyTextTest {
                 "replication.copies = 0 | line 1, replication.copies: '0' is not a number of copies from 1 to 16",
                 "admission.max-file-size = 2 gigs | line 1, admission.max-file-size: '2 gigs' is not a size such as 500MB",
                 "admission.allowed-extensions = pdf, *.exe | line 1, admission.allowed-extensions: '*.exe' is not a file extension",
+                "admission.refused-types = exe | line 1, admission.refused-types: 'exe' is not a content type such as application/pdf",
                 "retention.maxage = P1D | line 1, retention.maxage: unknown key; known keys are admission.allowed-extensions",
                 "just words | line 1: expected 'key = value', found 'just words'",
             })

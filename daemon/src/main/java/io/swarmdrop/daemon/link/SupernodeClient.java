@@ -64,9 +64,10 @@ public final class SupernodeClient {
         return read(send(authorized("api/me").GET().build()), new TypeReference<>() {});
     }
 
-    public PublicationView publish(String group, byte[] metainfo) {
+    public PublicationView publish(String group, byte[] metainfo, String contentType) {
         var request = authorized("api/groups/" + group + "/publications")
                 .header("Content-Type", "application/x-bittorrent")
+                .header("X-Swarmdrop-Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(metainfo))
                 .build();
         return read(send(request), new TypeReference<>() {});

@@ -1,6 +1,7 @@
 package io.swarmdrop.daemon.outbox;
 
 import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.files.ContentTypes;
 import io.swarmdrop.core.files.FileNames;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
 import io.swarmdrop.core.torrent.Metainfo;
@@ -105,7 +106,7 @@ public class Outbox {
                 observed.remove(file);
                 return;
             }
-            PublicationView publication = link.client().publish(group, metainfo.bytes());
+            PublicationView publication = link.client().publish(group, metainfo.bytes(), ContentTypes.sniff(file));
             journal.recordPublication(
                     group,
                     name,

@@ -10,6 +10,7 @@ import io.swarmdrop.supernode.access.CurrentDevice;
 import io.swarmdrop.supernode.push.Sessions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,8 @@ import java.util.List;
 public class PublicationsResource {
 
     public static final String BITTORRENT = "application/x-bittorrent";
+    /** The content type the daemon sniffed from the file's first bytes, for the group's admission rules. */
+    public static final String CONTENT_TYPE_HEADER = "X-Swarmdrop-Content-Type";
 
     private final CurrentDevice device;
     private final Directory directory;
@@ -63,8 +66,9 @@ public class PublicationsResource {
     @POST
     @Path("/groups/{group}/publications")
     @Consumes({BITTORRENT, MediaType.APPLICATION_OCTET_STREAM})
-    public Response publish(@PathParam("group") String group, byte[] body) {
-        var created = publishing.publish(device.get(), group, Metainfo.parse(body));
+    public Response publish(
+            @PathParam("group") String group, @HeaderParam(CONTENT_TYPE_HEADER) String contentType, byte[] body) {
+        var created = publishing.publish(device.get(), group, Metainfo.parse(body), contentType);
         return Response.status(created.isNew() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(PublicationView.of(created.publication()))
                 .build();

@@ -47,9 +47,10 @@ public class Publishing {
     /**
      * Records a publication from a member of {@code group}; its targets are the other members at
      * this instant. The supernode then joins the swarm to hold the whole file for members who are
-     * offline now.
+     * offline now. The content type is the one the publishing daemon sniffed from the file's first
+     * bytes (null when it sent none); the supernode cannot check it before it has the file.
      */
-    public Publications.Created publish(DeviceRef publisher, String group, Metainfo torrent) {
+    public Publications.Created publish(DeviceRef publisher, String group, Metainfo torrent, String contentType) {
         if (!directory.isMember(group, publisher.user())) {
             LOG.infof("[user=%s] refused publication to group '%s': not a member", publisher.user(), group);
             throw new PublicationException(
@@ -59,7 +60,7 @@ public class Publishing {
         var refusal = directory
                 .policy(group)
                 .admission()
-                .refusal(torrent.name(), torrent.size(), publications.activeBytes(group));
+                .refusal(torrent.name(), torrent.size(), contentType, publications.activeBytes(group));
         if (refusal.isPresent()) {
             LOG.infof(
                     "[user=%s] refused '%s' for group '%s': %s",
