@@ -24,11 +24,13 @@ public final class Directory {
     private final CuratorFramework zk;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final String dummyHash;
 
     public Directory(CuratorFramework zk, PasswordHasher hasher, Clock clock) {
         this.zk = zk;
         this.hasher = hasher;
         this.clock = clock;
+        this.dummyHash = hasher.hash(Secrets.newSecret().toCharArray());
     }
 
     public void createUser(String user, String displayName, char[] password) {
@@ -62,12 +64,16 @@ public final class Directory {
         return children(ZkLayout.USERS);
     }
 
-    /** Checks a password; false for an unknown or disabled user too, so callers cannot tell which. */
+    /**
+     * Checks a password; false for an unknown or disabled user too, so callers cannot tell which. An
+     * unknown user is checked against a dummy hash, so the answer takes as long as for a real one
+     * and its timing does not tell which user names exist.
+     */
     public boolean checkPassword(String user, char[] password) {
-        return findUser(user)
-                .filter(u -> !u.disabled())
-                .map(u -> hasher.verify(password, u.passwordHash()))
-                .orElse(false);
+        var found = findUser(user).filter(u -> !u.disabled());
+        boolean matches =
+                hasher.verify(password, found.map(UserRecord::passwordHash).orElse(dummyHash));
+        return found.isPresent() && matches;
     }
 
     /** Enrols a new device of {@code user}: its token and tracker passkey are returned once and stored hashed. */
