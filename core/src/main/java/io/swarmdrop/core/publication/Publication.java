@@ -2,6 +2,7 @@ package io.swarmdrop.core.publication;
 
 import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.core.files.FileNames;
+import io.swarmdrop.core.torrent.Metainfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -39,8 +40,7 @@ public record Publication(
 
     /** The 40-hex-digit hashes a BitTorrent client announces this swarm under. */
     public List<String> announceHashes() {
-        String truncatedV2 = infohashV2.substring(0, 40);
-        return infohashV1 == null ? List.of(truncatedV2) : List.of(infohashV1, truncatedV2);
+        return Metainfo.announceHashes(infohashV1, infohashV2);
     }
 
     public Publication withState(PublicationState newState) {

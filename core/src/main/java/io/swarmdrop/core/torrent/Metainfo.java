@@ -122,6 +122,14 @@ public record Metainfo(byte[] bytes, String name, long size, int pieceLength, St
 
     /** The info-hashes a client announces this torrent under (40 hex digits each). */
     public List<String> announceHashes() {
+        return announceHashes(infohashV1, infohashV2);
+    }
+
+    /**
+     * The 40-hex-digit hashes a client announces a torrent under: the v1 info-hash (hybrid only)
+     * and the v2 info-hash truncated to 20 bytes.
+     */
+    public static List<String> announceHashes(String infohashV1, String infohashV2) {
         String truncatedV2 = infohashV2.substring(0, 40);
         return infohashV1 == null ? List.of(truncatedV2) : List.of(infohashV1, truncatedV2);
     }

@@ -3,6 +3,7 @@ package io.swarmdrop.daemon.inbox;
 import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.core.files.FileNames;
+import io.swarmdrop.core.files.FileTrees;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.core.torrent.TorrentEngine;
@@ -16,17 +17,14 @@ import io.swarmdrop.daemon.link.SupernodeException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -254,9 +252,9 @@ public class Inbox implements TransferListener {
     }
 
     private static void deleteQuietly(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(folder);
+        } catch (IOException e) {
             LOG.debugf("staging folder %s not removed: %s", folder, e.getMessage());
         }
     }

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.swarmdrop.core.files.FileTrees;
 import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.PublicationState;
 import io.swarmdrop.core.publication.Publications;
@@ -18,7 +19,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -71,8 +72,7 @@ public class Seeder implements TransferListener {
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         engine.start();
-        List<StoredFile> catalog = QuarkusTransaction.requiringNew()
-                .call(() -> db.createQuery("from StoredFile", StoredFile.class).getResultList());
+        List<StoredFile> catalog = catalogRows();
         for (StoredFile row : catalog) {
             rejoin(row);
         }
@@ -131,10 +131,14 @@ public class Seeder implements TransferListener {
     public record Stored(String publicationId, String group, String name, long size, String state) {}
 
     public List<Stored> catalog() {
+        return catalogRows().stream()
+                .map(r -> new Stored(r.publicationId, r.groupName, r.name, r.size, r.state.name()))
+                .toList();
+    }
+
+    private List<StoredFile> catalogRows() {
         return QuarkusTransaction.requiringNew()
-                .call(() -> db.createQuery("from StoredFile", StoredFile.class).getResultList().stream()
-                        .map(r -> new Stored(r.publicationId, r.groupName, r.name, r.size, r.state.name()))
-                        .toList());
+                .call(() -> db.createQuery("from StoredFile", StoredFile.class).getResultList());
     }
 
     public List<TransferStatus> transfers() {
@@ -166,10 +170,7 @@ public class Seeder implements TransferListener {
     @Scheduled(every = "${swarmdrop.supernode.gc.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reap() {
         try {
-            List<StoredFile> catalog = QuarkusTransaction.requiringNew()
-                    .call(() ->
-                            db.createQuery("from StoredFile", StoredFile.class).getResultList());
-            for (StoredFile row : catalog) {
+            for (StoredFile row : catalogRows()) {
                 boolean removed = publications
                         .find(row.publicationId)
                         .map(p -> p.state() == PublicationState.REMOVED)
@@ -185,7 +186,11 @@ public class Seeder implements TransferListener {
 
     private void drop(String id, String name) {
         engine.remove(id, true);
-        deleteTree(store.resolve(id));
+        try {
+            FileTrees.delete(store.resolve(id));
+        } catch (IOException e) {
+            LOG.warnf("[publication=%s] could not delete its stored copy: %s", id, e.getMessage());
+        }
         metainfo.delete(id);
         QuarkusTransaction.requiringNew().run(() -> {
             StoredFile row = db.find(StoredFile.class, id);
@@ -194,18 +199,6 @@ public class Seeder implements TransferListener {
             }
         });
         LOG.infof("[publication=%s] dropped '%s' from this supernode", id, name);
-    }
-
-    private static void deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            LOG.warnf("could not delete %s: %s", folder, e.getMessage());
-        }
     }
 
     @Override

@@ -55,8 +55,15 @@ public class Tracker {
         }
     }
 
+    /**
+     * Who announced: a device of {@code user}, or a supernode ({@code user} null).
+     *
+     * @param label how peer records name it: "user/device" or "supernode:node"
+     */
+    private record Announcer(String user, String label) {}
+
     private byte[] answer(AnnounceRequest request, InetAddress remote) {
-        String who = principal(request.passkey());
+        Announcer who = announcer(request.passkey());
         Publication publication = publicationFor(request.infohash(), who)
                 .orElseThrow(() -> new AnnounceException("unknown torrent, or not one of your groups' publications"));
         String swarm = publication.infohashV2();
@@ -66,7 +73,7 @@ public class Tracker {
                 remote,
                 request.port(),
                 request.left() == 0,
-                who,
+                who.label(),
                 request.event().equals("stopped"),
                 request.numwant());
         Swarms.Counts counts = swarms.counts(swarm);
@@ -94,25 +101,26 @@ public class Tracker {
         return Bencode.encode(response);
     }
 
-    /** "user/device" for a device passkey, "supernode:node" for a live supernode's. */
-    private String principal(String passkey) {
+    private Announcer announcer(String passkey) {
         var device = directory.resolvePasskey(passkey);
         if (device.isPresent()) {
-            return device.get().user() + "/" + device.get().device();
+            return new Announcer(
+                    device.get().user(),
+                    device.get().user() + "/" + device.get().device());
         }
         return supernodes
                 .findByPasskeyHash(Secrets.hash(passkey))
-                .map(s -> "supernode:" + s.node())
+                .map(s -> new Announcer(null, "supernode:" + s.node()))
                 .orElseThrow(() -> new AnnounceException("passkey not valid or revoked"));
     }
 
-    private Optional<Publication> publicationFor(String infohash, String who) {
+    /** A supernode may join any swarm; a device only those of its user's groups. */
+    private Optional<Publication> publicationFor(String infohash, Announcer who) {
         for (String id : publications.idsForInfohash(infohash)) {
             Optional<Publication> found = publications
                     .find(id)
                     .filter(p -> p.state() != PublicationState.REMOVED)
-                    .filter(p -> who.startsWith("supernode:")
-                            || directory.isMember(p.group(), who.substring(0, who.indexOf('/'))));
+                    .filter(p -> who.user() == null || directory.isMember(p.group(), who.user()));
             if (found.isPresent()) {
                 return found;
             }
