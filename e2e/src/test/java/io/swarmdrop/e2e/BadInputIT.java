@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,8 +158,10 @@ class BadInputIT {
     /** Issue 3, item 5: a file the group's policy refuses stays in the outbox, with the reason logged. */
     @Test
     void aFileTheGroupPolicyRefusesStaysInTheOutboxWithTheReason() throws Exception {
-        setPolicy("admission.refused-extensions = exe\nadmission.max-file-size = 1MB\n"
-                + "admission.refused-types = application/x-msdownload\n");
+        cluster.setPolicy(
+                "design",
+                "admission.refused-extensions = exe\nadmission.max-file-size = 1MB\n"
+                        + "admission.refused-types = application/x-msdownload\n");
         try {
             Path tool = RandomFiles.write(folder.resolve("sources/tool.exe"), 4096, 20);
             Path video = RandomFiles.write(folder.resolve("sources/video.bin"), 2L << 20, 21);
@@ -185,33 +186,14 @@ class BadInputIT {
             assertThat(bob.inbox("design").resolve("video.bin")).doesNotExist();
             assertThat(bob.inbox("design").resolve("invoice.pdf")).doesNotExist();
         } finally {
-            setPolicy("");
+            cluster.setPolicy("design", "");
         }
-    }
-
-    private void setPolicy(String text) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(cluster.url() + "/admin/groups/design/policy"))
-                .header(
-                        "Authorization",
-                        "Bearer "
-                                + Files.readString(folder.resolve("supernode/admin-token"))
-                                        .trim())
-                .header("Content-Type", "text/plain")
-                .PUT(HttpRequest.BodyPublishers.ofString(text))
-                .build();
-        assertThat(TestCluster.send(request).statusCode()).isEqualTo(204);
     }
 
     private record Answer(int status, JsonNode body) {}
 
     private Answer login(String user, String password) throws Exception {
-        byte[] body = TestCluster.JSON.writeValueAsBytes(
-                Map.of("user", user, "password", password, "hostname", "test-laptop"));
-        var request = HttpRequest.newBuilder(URI.create(cluster.url() + "/api/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<byte[]> response = TestCluster.send(request);
+        HttpResponse<byte[]> response = cluster.login(user, password, "test-laptop");
         return new Answer(response.statusCode(), TestCluster.JSON.readTree(response.body()));
     }
 

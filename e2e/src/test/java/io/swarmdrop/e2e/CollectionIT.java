@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swarmdrop.testing.RandomFiles;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +86,7 @@ class CollectionIT {
 
     @Test
     void anExpiredFileIsRemovedAndTheMemberWhoNeverGotItIsMarkedAndTold() throws Exception {
-        setPolicy("retention.max-age = PT6S\n");
+        cluster.setPolicy("design", "retention.max-age = PT6S\n");
         String id = publishAndAwaitBob("flash-sale.bin", 2);
 
         await("removed when its six seconds are up")
@@ -106,18 +104,5 @@ class CollectionIT {
         await("carol is told what she missed").atMost(Duration.ofSeconds(30)).until(() -> Files.readString(carol.log())
                 .contains("'flash-sale.bin' from alice in group design expired"));
         assertThat(carol.inbox("design").resolve("flash-sale.bin")).doesNotExist();
-    }
-
-    private void setPolicy(String text) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(cluster.url() + "/admin/groups/design/policy"))
-                .header(
-                        "Authorization",
-                        "Bearer "
-                                + Files.readString(folder.resolve("supernode/admin-token"))
-                                        .trim())
-                .header("Content-Type", "text/plain")
-                .PUT(HttpRequest.BodyPublishers.ofString(text))
-                .build();
-        assertThat(TestCluster.send(request).statusCode()).isEqualTo(204);
     }
 }

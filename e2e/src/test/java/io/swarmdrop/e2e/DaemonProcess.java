@@ -73,21 +73,12 @@ final class DaemonProcess {
 
     /** The journal's record of a received publication, by file name, or null. */
     JsonNode delivery(String name) throws IOException, InterruptedException {
-        for (JsonNode delivery : status().get("deliveries")) {
-            if (delivery.get("name").asText().equals(name)) {
-                return delivery;
-            }
-        }
-        return null;
+        return TestCluster.byField(status().get("deliveries"), "name", name);
     }
 
+    /** The daemon's libtorrent transfer of a file, by name, or null. */
     JsonNode transfer(String name) throws IOException, InterruptedException {
-        for (JsonNode transfer : status().get("transfers")) {
-            if (transfer.get("name").asText().equals(name)) {
-                return transfer;
-            }
-        }
-        return null;
+        return TestCluster.byField(status().get("transfers"), "name", name);
     }
 
     Path outbox(String group) {

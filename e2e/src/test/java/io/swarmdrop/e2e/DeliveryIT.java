@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swarmdrop.core.bencode.Bencode;
 import io.swarmdrop.testing.RandomFiles;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -220,12 +218,7 @@ class DeliveryIT {
     }
 
     private JsonNode bobsOtherDevice() throws Exception {
-        byte[] login = TestCluster.JSON.writeValueAsBytes(
-                Map.of("user", "bob", "password", "bob-password", "hostname", "bobs-laptop"));
-        var request = HttpRequest.newBuilder(URI.create(cluster.url() + "/api/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(login))
-                .build();
-        return TestCluster.JSON.readTree(TestCluster.send(request).body());
+        return TestCluster.JSON.readTree(
+                cluster.login("bob", "bob-password", "bobs-laptop").body());
     }
 }

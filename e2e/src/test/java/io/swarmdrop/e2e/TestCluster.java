@@ -85,14 +85,42 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
-    /** The supernode's libtorrent transfers, by file name. */
+    /** The supernode's libtorrent transfer of a file, by name, or null. */
     JsonNode supernodeTransfer(String name) {
-        for (JsonNode transfer : admin("GET", "/admin/transfers", null, 200)) {
-            if (transfer.get("name").asText().equals(name)) {
-                return transfer;
+        return byField(admin("GET", "/admin/transfers", null, 200), "name", name);
+    }
+
+    /** The element of a JSON array whose {@code field} is {@code value}, or null. */
+    static JsonNode byField(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (element.get(field).asText().equals(value)) {
+                return element;
             }
         }
         return null;
+    }
+
+    /** Replaces a group's policy through the admin API. */
+    void setPolicy(String group, String text) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url() + "/admin/groups/" + group + "/policy"))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(text))
+                .build();
+        HttpResponse<byte[]> response = send(request);
+        if (response.statusCode() != 204) {
+            throw new AssertionError(
+                    "setting the policy answered " + response.statusCode() + ": " + new String(response.body()));
+        }
+    }
+
+    /** Logs in through the daemon API, enrolling a new device named {@code hostname}. */
+    HttpResponse<byte[]> login(String user, String password, String hostname) throws IOException, InterruptedException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("user", user, "password", password, "hostname", hostname));
+        return send(HttpRequest.newBuilder(URI.create(url() + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     JsonNode admin(String method, String path, Object body, int expectedStatus) {

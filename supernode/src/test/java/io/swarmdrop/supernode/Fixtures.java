@@ -43,6 +43,15 @@ public final class Fixtures {
         }
     }
 
+    /** Users alice, bob and carol; group design with alice and bob, group finance with carol. */
+    public static void designAndFinance() {
+        user("alice");
+        user("bob");
+        user("carol");
+        group("design", "alice", "bob");
+        group("finance", "carol");
+    }
+
     /** Enrols a device of {@code user}; returns {token, passkey}. */
     public static String[] enrol(String user) {
         var body = given().contentType(ContentType.JSON)

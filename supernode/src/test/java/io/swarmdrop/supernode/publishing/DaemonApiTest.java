@@ -40,11 +40,7 @@ class DaemonApiTest {
         if (aliceToken != null) {
             return;
         }
-        Fixtures.user("alice");
-        Fixtures.user("bob");
-        Fixtures.user("carol");
-        Fixtures.group("design", "alice", "bob");
-        Fixtures.group("finance", "carol");
+        Fixtures.designAndFinance();
         aliceToken = Fixtures.enrol("alice")[0];
         bobToken = Fixtures.enrol("bob")[0];
         carolToken = Fixtures.enrol("carol")[0];

@@ -32,11 +32,7 @@ class TrackerTest {
         if (metainfo != null) {
             return;
         }
-        Fixtures.user("alice");
-        Fixtures.user("bob");
-        Fixtures.user("carol");
-        Fixtures.group("design", "alice", "bob");
-        Fixtures.group("finance", "carol");
+        Fixtures.designAndFinance();
         String[] alice = Fixtures.enrol("alice");
         alicePasskey = alice[1];
         carolPasskey = Fixtures.enrol("carol")[1];
