@@ -45,6 +45,11 @@ public class Seeder implements TransferListener {
     private final Clock clock;
     private final Path store;
     private final Publications publications;
+    /**
+     * Set once the catalog is back in libtorrent. The scheduled jobs start with the application and
+     * must not drop or touch rows while start-up is still rejoining them.
+     */
+    private volatile boolean ready;
     /** Catalog writes triggered by libtorrent alerts run here, off the alert thread. */
     private final ExecutorService catalogWriter =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "catalog-writer"));
@@ -77,6 +82,7 @@ public class Seeder implements TransferListener {
             rejoin(row);
         }
         LOG.infof("[node=%s] seeding %d stored publications", identity.node(), catalog.size());
+        ready = true;
     }
 
     private void rejoin(StoredFile row) {
@@ -85,15 +91,21 @@ public class Seeder implements TransferListener {
             LOG.errorf("[publication=%s] catalog row without metainfo; not rejoining its swarm", row.publicationId);
             return;
         }
-        byte[] resume =
-                QuarkusTransaction.requiringNew().call(() -> db.find(StoredFile.class, row.publicationId).resumeData);
+        // The column is null until libtorrent has saved resume data for the fetch once.
+        List<byte[]> resume = QuarkusTransaction.requiringNew().call(() -> db.createQuery(
+                        "select s.resumeData from StoredFile s where s.publicationId = ?1", byte[].class)
+                .setParameter(1, row.publicationId)
+                .getResultList());
+        if (resume.isEmpty()) {
+            return;
+        }
         engine.add(
                 row.publicationId,
                 Metainfo.parse(bytes.get()),
                 store.resolve(row.publicationId),
                 List.of(identity.ownTrackerUrl()),
                 false,
-                resume);
+                resume.get(0));
     }
 
     /** Joins a new publication's swarm and fetches its whole file; its metainfo is already in the store. Idempotent. */
@@ -153,6 +165,9 @@ public class Seeder implements TransferListener {
             every = "${swarmdrop.supernode.resume-data-every:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void saveResumeData() {
+        if (!ready) {
+            return;
+        }
         for (TransferStatus status : engine.statuses()) {
             if (status.error() != null && engine.retryFailed(status.key())) {
                 LOG.infof("[publication=%s] retrying after an error: %s", status.key(), status.error());
@@ -169,6 +184,9 @@ public class Seeder implements TransferListener {
      */
     @Scheduled(every = "${swarmdrop.supernode.gc.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reap() {
+        if (!ready) {
+            return;
+        }
         try {
             for (StoredFile row : catalogRows()) {
                 boolean removed = publications
@@ -230,6 +248,7 @@ public class Seeder implements TransferListener {
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        ready = false;
         engine.close();
         catalogWriter.shutdown();
         catalogWriter.awaitTermination(10, TimeUnit.SECONDS);
