@@ -187,6 +187,17 @@ public final class TorrentEngine implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Announces again now, ignoring the tracker's interval: for a fetch that has no peers yet
+     * because its first announce came before the publisher's.
+     */
+    public void reannounce(String key) {
+        TorrentHandle handle = session == null ? null : handles.get(key);
+        if (handle != null && handle.isValid()) {
+            handle.forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
+        }
+    }
+
     public boolean contains(String key) {
         return handles.containsKey(key);
     }

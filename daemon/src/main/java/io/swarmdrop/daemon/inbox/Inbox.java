@@ -21,8 +21,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
@@ -41,10 +46,15 @@ public class Inbox implements TransferListener {
     private final Journal journal;
     private final TorrentEngine engine;
     private final Folders folders;
+    private final Clock clock;
     /** Deliveries and journal writes triggered by libtorrent alerts run here, off the alert thread. */
+    private static final Duration NUDGE_EVERY = Duration.ofSeconds(5);
+
+    private final Map<String, Instant> lastNudge = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "inbox"));
 
-    Inbox(Link link, Journal journal, TorrentEngine engine, Folders folders) {
+    Inbox(Link link, Journal journal, TorrentEngine engine, Folders folders, Clock clock) {
+        this.clock = clock;
         this.link = link;
         this.journal = journal;
         this.engine = engine;
@@ -144,6 +154,25 @@ public class Inbox implements TransferListener {
         }
     }
 
+    /**
+     * A fetch whose first announce reached the tracker before the publisher's and the supernode's
+     * starts with no peers, and libtorrent would wait its minimum announce interval (minutes)
+     * before asking again. Ask again now, at most every {@link #NUDGE_EVERY}.
+     */
+    private void nudgeIfAlone(String id) {
+        Optional<TransferStatus> status = engine.status(id);
+        Instant now = clock.instant();
+        if (status.isPresent() && !status.get().finished() && status.get().peers() == 0) {
+            Instant last = lastNudge.get(id);
+            if (last == null || last.plus(NUDGE_EVERY).isBefore(now)) {
+                lastNudge.put(id, now);
+                engine.reannounce(id);
+            }
+        } else {
+            lastNudge.remove(id);
+        }
+    }
+
     @Override
     public void finished(String key) {
         worker.execute(() -> deliverIfFinished(key));
@@ -170,6 +199,7 @@ public class Inbox implements TransferListener {
                         "[publication=%s] retrying the fetch of '%s' after an error",
                         fetch.publicationId, fetch.fileName);
             }
+            nudgeIfAlone(fetch.publicationId);
             deliverIfFinished(fetch.publicationId);
         }
         for (Fetch fetch : journal.fetches(Fetch.State.DELIVERED)) {

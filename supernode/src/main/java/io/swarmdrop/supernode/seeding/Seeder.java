@@ -203,7 +203,9 @@ public class Seeder implements TransferListener {
     }
 
     private void drop(String id, String name) {
-        engine.remove(id, true);
+        // libtorrent only lets go of the files; deleting them here, once, avoids racing its own
+        // asynchronous delete.
+        engine.remove(id, false);
         try {
             FileTrees.delete(store.resolve(id));
         } catch (IOException e) {
