@@ -41,6 +41,7 @@ public class Daemon implements PushChannel.Handler {
     private final Clock clock;
     private final PushChannel push;
     private final Retirement retirement;
+    private final DaemonConfig config;
     private volatile Set<String> groups = Set.of();
     private volatile Instant groupsRefreshed = Instant.EPOCH;
     private volatile boolean started;
@@ -53,7 +54,9 @@ public class Daemon implements PushChannel.Handler {
             TorrentEngine engine,
             Folders folders,
             Clock clock,
-            Retirement retirement) {
+            Retirement retirement,
+            DaemonConfig config) {
+        this.config = config;
         this.retirement = retirement;
         this.link = link;
         this.inbox = inbox;
@@ -61,15 +64,13 @@ public class Daemon implements PushChannel.Handler {
         this.engine = engine;
         this.folders = folders;
         this.clock = clock;
-        this.push = new PushChannel(link.client(), this);
+        this.push = new PushChannel(link::client, this);
     }
 
     void onStart(@Observes StartupEvent event) {
         folders.createBase();
         engine.start();
-        LOG.infof(
-                "Swarmdrop daemon: root %s, supernode %s",
-                folders.root(), link.client().baseUrl());
+        LOG.infof("Swarmdrop daemon: root %s, supernodes %s", folders.root(), config.supernodes());
         started = true;
         maintain();
     }
@@ -84,10 +85,14 @@ public class Daemon implements PushChannel.Handler {
         }
         try {
             boolean firstLink = !link.isEnrolled();
-            link.ensureEnrolled();
+            link.ensureAttached();
             if (firstLink) {
                 outbox.resumeSeeding();
                 inbox.resumeFetches();
+            }
+            engine.replaceTrackers(link.trackerUrls());
+            if (push.isOpenToAnotherThan(link.client())) {
+                push.close();
             }
             if (groups.isEmpty() || groupsRefreshed.plus(GROUP_REFRESH).isBefore(clock.instant())) {
                 refreshGroups();
@@ -108,6 +113,9 @@ public class Daemon implements PushChannel.Handler {
         } catch (SupernodeException e) {
             if (e.status() == 401 && link.isEnrolled()) {
                 link.forgetEnrolment();
+            }
+            if (e.status() == 0) {
+                link.detach(e.getMessage());
             }
             if (!e.getMessage().equals(lastProblem)) {
                 LOG.warnf("supernode link: %s (retrying every few seconds)", e.getMessage());
@@ -146,6 +154,14 @@ public class Daemon implements PushChannel.Handler {
         }
     }
 
+    /** Keeps the record of which peers each transfer talked to (see /local/status). */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void samplePeers() {
+        if (started) {
+            engine.samplePeers();
+        }
+    }
+
     /** Stops seeding publications the supernodes removed. */
     @Scheduled(every = "${swarmdrop.daemon.retire-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retireRemoved() {
@@ -168,13 +184,7 @@ public class Daemon implements PushChannel.Handler {
 
     @Override
     public void publication(PublicationView publication) {
-        try {
-            inbox.accept(publication);
-        } catch (SupernodeException e) {
-            LOG.warnf(
-                    "[publication=%s] not accepted yet (%s); the next catch-up retries",
-                    publication.id(), e.getMessage());
-        }
+        inbox.offer(publication);
     }
 
     public boolean isConnected() {

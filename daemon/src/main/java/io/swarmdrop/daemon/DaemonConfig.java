@@ -3,15 +3,25 @@ package io.swarmdrop.daemon;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Configuration of the workstation daemon. */
 @ConfigMapping(prefix = "swarmdrop.daemon")
 public interface DaemonConfig {
 
-    /** Base URL of the supernode this daemon attaches to. */
+    /**
+     * One or more supernode URLs (comma separated) to start from. The daemon learns the other live
+     * supernodes from whichever answers and attaches to the nearest of its zone.
+     */
     @WithDefault("http://127.0.0.1:8080")
-    String supernodeUrl();
+    List<String> supernodes();
+
+    /**
+     * The zone this device belongs to. When not set, it is the zone of the first supernode the
+     * device attached to, kept in the journal.
+     */
+    Optional<String> zone();
 
     /** User to enrol as on first start; afterwards the device token in the journal is used. */
     Optional<String> user();

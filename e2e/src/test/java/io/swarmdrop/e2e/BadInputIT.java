@@ -181,6 +181,9 @@ class BadInputIT {
                     .contains("files of type .exe are refused in this group")
                     .contains("the file has 2 MB, more than this group's limit of 1 MB")
                     .contains("its content is application/x-msdownload, which this group refuses");
+            JsonNode marked = TestCluster.byField(alice.status().get("outbox"), "name", "tool.exe");
+            assertThat(marked.get("state").asText()).isEqualTo("REFUSED");
+            assertThat(marked.get("message").asText()).contains("files of type .exe are refused in this group");
             assertThat(alice.outbox("design").resolve("tool.exe")).exists();
             assertThat(alice.outbox("design").resolve("video.bin")).exists();
             assertThat(bob.inbox("design").resolve("video.bin")).doesNotExist();

@@ -24,7 +24,7 @@ final class DaemonProcess {
     private final String password;
     final Path root;
     private final int httpPort = FreePorts.next();
-    private final int torrentPort = FreePorts.next();
+    final int torrentPort = FreePorts.next();
     private final Map<String, String> extra = new HashMap<>();
     private AppProcess process;
     private int starts;
@@ -46,7 +46,7 @@ final class DaemonProcess {
         var properties = new HashMap<String, String>();
         properties.put("quarkus.http.port", Integer.toString(httpPort));
         properties.put("swarmdrop.daemon.root", root.toString());
-        properties.put("swarmdrop.daemon.supernode-url", cluster.url());
+        properties.put("swarmdrop.daemon.supernodes", cluster.url());
         properties.put("swarmdrop.daemon.user", user);
         properties.put("swarmdrop.daemon.password", password);
         properties.put("swarmdrop.daemon.torrent.host", "127.0.0.1");

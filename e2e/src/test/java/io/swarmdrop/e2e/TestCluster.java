@@ -21,29 +21,85 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A supernode and daemons as separate OS processes, each from its packaged {@code quarkus-run.jar},
- * with its own ports and folders under one test folder.
+ * Supernodes and daemons as separate OS processes, each from its packaged {@code quarkus-run.jar},
+ * with its own ports and folders under one test folder. The first supernode started is the one the
+ * admin calls and daemons use unless told otherwise; several supernodes share a ZooKeeper ensemble
+ * given by the test.
  */
 final class TestCluster implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path PROJECT = Path.of(System.getProperty("swarmdrop.root", ".."));
+    private static final Path SUPERNODE_JAR = PROJECT.resolve("supernode/target/quarkus-app/quarkus-run.jar");
 
     final Path folder;
-    final int httpPort = FreePorts.next();
+    private final int httpPort = FreePorts.next();
+    /** The first supernode's port in a multi-supernode cluster. */
+    private int httpPortOverride;
+
     private final int zkPort = FreePorts.next();
     private final int torrentPort = FreePorts.next();
     private final List<AppProcess> processes = new ArrayList<>();
     private AppProcess supernode;
     private String adminToken;
+    private final List<Supernode> supernodes = new ArrayList<>();
+
+    /** One supernode of several, started by {@link #startClusterSupernode}. */
+    final class Supernode {
+        final String node;
+        final String zone;
+        private final int httpPort = FreePorts.next();
+        /** The first supernode's port in a multi-supernode cluster. */
+        private int httpPortOverride;
+
+        final int torrentPort = FreePorts.next();
+        Map<String, String> properties;
+        AppProcess process;
+        private int starts = 1;
+
+        Supernode(String node, String zone) {
+            this.node = node;
+            this.zone = zone;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + httpPort;
+        }
+
+        JsonNode admin(String method, String path) {
+            return call(url(), method, path, null, 200);
+        }
+
+        void kill() throws InterruptedException {
+            process.kill();
+        }
+
+        /** Starts the process again with the same ports, folders and settings. */
+        void restart() throws IOException {
+            process = start(node + "-" + (++starts), SUPERNODE_JAR, properties);
+            awaitReady();
+        }
+
+        Path store() {
+            return folder.resolve(node).resolve("store");
+        }
+
+        private void awaitReady() {
+            await(node + " ready")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> get(url() + "/q/health/ready", null).statusCode() == 200);
+        }
+    }
 
     TestCluster(Path folder) {
         this.folder = folder;
     }
 
     String url() {
-        return "http://127.0.0.1:" + httpPort;
+        return "http://127.0.0.1:" + (httpPortOverride == 0 ? httpPort : httpPortOverride);
     }
 
     /** Starts the supernode; {@code settings} are extra key, value pairs of its configuration. */
@@ -60,7 +116,7 @@ final class TestCluster implements AutoCloseable {
         for (int i = 0; i + 1 < settings.length; i += 2) {
             properties.put(settings[i], settings[i + 1]);
         }
-        supernode = start("supernode", PROJECT.resolve("supernode/target/quarkus-app/quarkus-run.jar"), properties);
+        supernode = start("supernode", SUPERNODE_JAR, properties);
         await("supernode ready")
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250))
@@ -72,6 +128,45 @@ final class TestCluster implements AutoCloseable {
 
     AppProcess supernode() {
         return supernode;
+    }
+
+    /** The admin token every supernode of a multi-supernode cluster is configured with. */
+    private static final String CLUSTER_ADMIN_TOKEN = "e2e-admin-token-0123456789";
+
+    /**
+     * Starts one supernode of a cluster on the ZooKeeper ensemble {@code zookeeper}, in {@code zone},
+     * and waits until it is ready. The first one started answers {@link #admin} and {@link #url()}.
+     */
+    Supernode startClusterSupernode(String node, String zone, String zookeeper, String... settings) throws IOException {
+        var supernode = new Supernode(node, zone);
+        var properties = new HashMap<String, String>();
+        properties.put("quarkus.http.port", Integer.toString(supernode.httpPort));
+        properties.put("swarmdrop.supernode.data-dir", folder.resolve(node).toString());
+        properties.put("swarmdrop.supernode.node-id", node);
+        properties.put("swarmdrop.supernode.zone", zone);
+        properties.put("swarmdrop.supernode.zookeeper.connect", zookeeper);
+        properties.put("swarmdrop.supernode.admin-token", CLUSTER_ADMIN_TOKEN);
+        properties.put("swarmdrop.supernode.torrent.host", "127.0.0.1");
+        properties.put("swarmdrop.supernode.torrent.port", Integer.toString(supernode.torrentPort));
+        properties.put("swarmdrop.supernode.password-iterations", "1000");
+        properties.put("swarmdrop.supernode.tracker-interval", "5");
+        properties.put("swarmdrop.supernode.placement-every", "1s");
+        for (int i = 0; i + 1 < settings.length; i += 2) {
+            properties.put(settings[i], settings[i + 1]);
+        }
+        supernode.properties = Map.copyOf(properties);
+        supernode.process = start(node, SUPERNODE_JAR, properties);
+        supernode.awaitReady();
+        if (supernodes.isEmpty()) {
+            httpPortOverride = supernode.httpPort;
+            adminToken = CLUSTER_ADMIN_TOKEN;
+        }
+        supernodes.add(supernode);
+        return supernode;
+    }
+
+    List<Supernode> supernodes() {
+        return List.copyOf(supernodes);
     }
 
     void createUser(String name, String password) {
@@ -124,9 +219,13 @@ final class TestCluster implements AutoCloseable {
     }
 
     JsonNode admin(String method, String path, Object body, int expectedStatus) {
+        return call(url(), method, path, body, expectedStatus);
+    }
+
+    private JsonNode call(String base, String method, String path, Object body, int expectedStatus) {
         try {
             var builder =
-                    HttpRequest.newBuilder(URI.create(url() + path)).header("Authorization", "Bearer " + adminToken);
+                    HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminToken);
             if (body == null) {
                 builder.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

@@ -45,6 +45,13 @@ public interface SupernodeConfig {
     @WithDefault("10s")
     Duration pushPingEvery();
 
+    /**
+     * How often this supernode reconsiders which publications it holds (replicas, its zone's
+     * demand) and which trackers its swarms announce to.
+     */
+    @WithDefault("5s")
+    Duration placementEvery();
+
     Gc gc();
 
     ZooKeeper zookeeper();

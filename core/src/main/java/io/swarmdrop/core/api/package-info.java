@@ -5,6 +5,8 @@
  * <pre>
  * POST /api/login                            LoginRequest -> Enrolment (401 on a wrong password)
  * GET  /api/me                               -> Me: the user's groups and who in them is online
+ * GET  /api/supernodes                       -> Supernodes: the live supernodes of every zone, and the answering one's zone
+ * GET  /api/ping                             no token needed -> 204: a daemon times it to choose the nearest supernode
  * POST /api/groups/{group}/publications      torrent metainfo (application/x-bittorrent) -> PublicationView
  *                                            201 when new, 200 when the same torrent was already published there
  * GET  /api/publications/pending             -> [PublicationView], oldest first
@@ -12,6 +14,7 @@
  * DELETE /api/publications/expired/{id}      the daemon has reported it -> 204
  * GET  /api/publications/{id}                -> PublicationView with its state (ACTIVE ... REMOVED)
  * GET  /api/publications/{id}/torrent        -> metainfo bytes
+ * PUT  /api/publications/{id}/progress       {"done": bytes} how far this device's fetch is (sent each tenth) -> 204
  * PUT  /api/publications/{id}/receipt        acknowledge the whole, verified file (idempotent) -> 204
  * GET  /api/events                           server-sent events, see below
  * </pre>

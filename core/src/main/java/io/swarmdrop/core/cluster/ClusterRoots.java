@@ -15,7 +15,8 @@ public final class ClusterRoots {
             ZkLayout.PUBLICATIONS,
             ZkLayout.INFOHASHES,
             ZkLayout.SUPERNODES,
-            ZkLayout.SESSIONS);
+            ZkLayout.SESSIONS,
+            ZkLayout.AUDIT);
 
     private ClusterRoots() {}
 

@@ -15,6 +15,7 @@ public final class ZkLayout {
     public static final String SUPERNODES = "/supernodes";
     public static final String SESSIONS = "/sessions";
     public static final String LEADERS = "/leaders";
+    public static final String AUDIT = "/audit";
 
     private ZkLayout() {}
 
@@ -96,6 +97,22 @@ public final class ZkLayout {
 
     public static String removal(String id) {
         return publication(id) + "/removal";
+    }
+
+    public static String holders(String id) {
+        return publication(id) + "/holders";
+    }
+
+    public static String holder(String id, String node) {
+        return holders(id) + "/" + node;
+    }
+
+    public static String progress(String id) {
+        return publication(id) + "/progress";
+    }
+
+    public static String progress(String id, String user) {
+        return progress(id) + "/" + user;
     }
 
     public static String expired(String user) {

@@ -65,6 +65,33 @@ public final class Directory {
     }
 
     /**
+     * Disables or enables a user. A disabled user cannot sign in, and the tokens and passkeys of
+     * their devices stop working at once (they are checked against the user on every use).
+     */
+    public void setDisabled(String user, boolean disabled) {
+        update(ZkLayout.user(user), UserRecord.class, r -> r.withDisabled(disabled), "user '" + user + "'");
+    }
+
+    /** Replaces a user's password; enrolled devices keep working (they use tokens, not the password). */
+    public void setPassword(String user, char[] password) {
+        String hash = hasher.hash(password);
+        update(ZkLayout.user(user), UserRecord.class, r -> r.withPasswordHash(hash), "user '" + user + "'");
+    }
+
+    /** Records that a device was in contact now; a device that was revoked meanwhile is left alone. */
+    public void touchDevice(String user, String device) {
+        try {
+            update(
+                    ZkLayout.device(user, device),
+                    DeviceRecord.class,
+                    r -> r.withLastContact(clock.instant()),
+                    "device '" + device + "'");
+        } catch (DirectoryException e) {
+            // Revoked while it connected.
+        }
+    }
+
+    /**
      * Checks a password; false for an unknown or disabled user too, so callers cannot tell which. An
      * unknown user is checked against a dummy hash, so the answer takes as long as for a real one
      * and its timing does not tell which user names exist.
@@ -82,7 +109,7 @@ public final class Directory {
         String device = Secrets.newId();
         String token = Secrets.newSecret();
         String passkey = Secrets.newSecret();
-        var record = new DeviceRecord(hostname, Secrets.hash(token), Secrets.hash(passkey), clock.instant());
+        var record = new DeviceRecord(hostname, Secrets.hash(token), Secrets.hash(passkey), clock.instant(), null);
         byte[] ref = Json.write(new DeviceRef(user, device));
         try {
             ensure(ZkLayout.TOKENS);
@@ -200,6 +227,52 @@ public final class Directory {
 
     public List<String> groups() {
         return children(ZkLayout.GROUPS);
+    }
+
+    public void describeGroup(String group, String description) {
+        update(
+                ZkLayout.group(group),
+                GroupRecord.class,
+                r -> r.withDescription(description == null ? "" : description),
+                "group '" + group + "'");
+    }
+
+    /**
+     * Deletes a group that has no members. Its publications keep their own records (and their
+     * history) until they are collected.
+     */
+    public void deleteGroup(String group) {
+        requireGroup(group);
+        if (!members(group).isEmpty()) {
+            throw new DirectoryException(
+                    DirectoryException.Reason.REFUSED, "group '" + group + "' still has members; remove them first");
+        }
+        try {
+            zk.delete().deletingChildrenIfNeeded().forPath(ZkLayout.group(group));
+        } catch (KeeperException.NoNodeException e) {
+            // Deleted concurrently.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("delete group " + group, e);
+        }
+    }
+
+    /** Read, change and write back one record, conditional on the version read, retrying on a race. */
+    private <T> void update(String path, Class<T> type, java.util.function.UnaryOperator<T> change, String what) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                var stat = new Stat();
+                T record = Json.read(zk.getData().storingStatIn(stat).forPath(path), type);
+                zk.setData().withVersion(stat.getVersion()).forPath(path, Json.write(change.apply(record)));
+                return;
+            } catch (KeeperException.NoNodeException e) {
+                throw new DirectoryException(DirectoryException.Reason.NOT_FOUND, "no " + what);
+            } catch (KeeperException.BadVersionException e) {
+                // Someone else wrote it meanwhile: read again.
+            } catch (Exception e) {
+                throw ClusterStateException.wrap("update " + what, e);
+            }
+        }
+        throw new DirectoryException(DirectoryException.Reason.ALREADY_EXISTS, what + " keeps changing; try again");
     }
 
     /** Adds a member; adding an existing member changes nothing. */

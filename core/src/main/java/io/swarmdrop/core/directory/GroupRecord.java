@@ -9,6 +9,10 @@ import java.time.Instant;
  */
 public record GroupRecord(String description, Instant createdAt, String policy) {
 
+    public GroupRecord withDescription(String newDescription) {
+        return new GroupRecord(newDescription, createdAt, policy);
+    }
+
     public GroupRecord withPolicy(String newPolicy) {
         return new GroupRecord(description, createdAt, newPolicy);
     }

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param infohashV1 SHA-1 info-hash of the v1 part of a hybrid torrent, or null for a v2-only torrent
  * @param infohashV2 full SHA-256 info-hash (64 hex digits); it names the swarm
- * @param origin the supernode that accepted the publication and holds its metainfo
+ * @param origin the supernode that accepted the publication (the first to hold its metainfo)
+ * @param zone the zone of the publisher's supernode; one persisting replica stays there
  */
 public record Publication(
         String id,
@@ -25,7 +26,8 @@ public record Publication(
         String publisherDevice,
         String origin,
         Instant createdAt,
-        PublicationState state) {
+        PublicationState state,
+        String zone) {
 
     public Publication {
         Objects.requireNonNull(id, "id");
@@ -45,6 +47,17 @@ public record Publication(
 
     public Publication withState(PublicationState newState) {
         return new Publication(
-                id, group, name, size, infohashV1, infohashV2, publisher, publisherDevice, origin, createdAt, newState);
+                id,
+                group,
+                name,
+                size,
+                infohashV1,
+                infohashV2,
+                publisher,
+                publisherDevice,
+                origin,
+                createdAt,
+                newState,
+                zone);
     }
 }

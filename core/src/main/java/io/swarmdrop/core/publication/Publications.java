@@ -188,6 +188,93 @@ public final class Publications {
         }
     }
 
+    /**
+     * Records that {@code node} holds a publication (its metainfo, and the whole file once
+     * {@code complete}). Does nothing when the publication is gone.
+     */
+    public void hold(String id, String node, String zone, boolean complete) {
+        byte[] data = Json.write(new Holder(node, zone, complete, clock.instant()));
+        try {
+            try {
+                zk.setData().forPath(ZkLayout.holder(id, node), data);
+            } catch (KeeperException.NoNodeException e) {
+                // Never with parents: that would bring back a publication forgotten meanwhile.
+                ensureChild(ZkLayout.holders(id));
+                zk.create().forPath(ZkLayout.holder(id, node), data);
+            }
+        } catch (KeeperException.NoNodeException | KeeperException.NodeExistsException e) {
+            // The publication was forgotten meanwhile, or another call of ours created the node.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("record " + node + " as a holder of " + id, e);
+        }
+    }
+
+    /** {@code node} dropped its copy. */
+    public void release(String id, String node) {
+        try {
+            zk.delete().forPath(ZkLayout.holder(id, node));
+        } catch (KeeperException.NoNodeException e) {
+            // Never held, or already released.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("release " + id + " on " + node, e);
+        }
+    }
+
+    /** The supernodes that hold (or are fetching) a publication, alive or not. */
+    public List<Holder> holders(String id) {
+        var holders = new ArrayList<Holder>();
+        for (String node : children(ZkLayout.holders(id))) {
+            try {
+                holders.add(Json.read(zk.getData().forPath(ZkLayout.holder(id, node)), Holder.class));
+            } catch (KeeperException.NoNodeException e) {
+                // Released while we listed.
+            } catch (Exception e) {
+                throw ClusterStateException.wrap("read holder " + node + " of " + id, e);
+            }
+        }
+        return holders;
+    }
+
+    /**
+     * Records how many bytes a target's device has fetched. Daemons report in steps of a tenth, so
+     * ZooKeeper sees about ten writes per recipient and publication. Non-targets are ignored.
+     */
+    public void reportProgress(String id, String user, String device, long done) {
+        if (!isTarget(id, user)) {
+            throw new PublicationException(
+                    PublicationException.Reason.NOT_A_TARGET,
+                    "user '" + user + "' is not a recipient of publication " + id);
+        }
+        byte[] data = Json.write(new Progress(device, done, clock.instant()));
+        try {
+            try {
+                zk.setData().forPath(ZkLayout.progress(id, user), data);
+            } catch (KeeperException.NoNodeException e) {
+                ensureChild(ZkLayout.progress(id));
+                zk.create().forPath(ZkLayout.progress(id, user), data);
+            }
+        } catch (KeeperException.NoNodeException | KeeperException.NodeExistsException e) {
+            // Forgotten meanwhile, or a concurrent report created it.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("record progress of " + id + " for " + user, e);
+        }
+    }
+
+    /** The last reported progress of each recipient that reported any. */
+    public java.util.Map<String, Progress> progress(String id) {
+        var progress = new java.util.TreeMap<String, Progress>();
+        for (String user : children(ZkLayout.progress(id))) {
+            try {
+                progress.put(user, Json.read(zk.getData().forPath(ZkLayout.progress(id, user)), Progress.class));
+            } catch (KeeperException.NoNodeException e) {
+                // Gone while we listed.
+            } catch (Exception e) {
+                throw ClusterStateException.wrap("read progress of " + id, e);
+            }
+        }
+        return progress;
+    }
+
     /** Deletes a removed publication's history for good. */
     public void forget(String id) {
         try {
@@ -282,6 +369,14 @@ public final class Publications {
             return Optional.empty();
         } catch (Exception e) {
             throw ClusterStateException.wrap("read published index of " + group, e);
+        }
+    }
+
+    private void ensureChild(String path) throws Exception {
+        try {
+            zk.create().forPath(path);
+        } catch (KeeperException.NodeExistsException e) {
+            // Another supernode created it.
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.libtorrent4j.AddTorrentParams;
 import org.libtorrent4j.AlertListener;
+import org.libtorrent4j.AnnounceEntry;
 import org.libtorrent4j.SessionManager;
 import org.libtorrent4j.SessionParams;
 import org.libtorrent4j.SettingsPack;
@@ -53,6 +54,9 @@ public final class TorrentEngine implements AutoCloseable {
     private final Map<String, TorrentHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, String> keysByHash = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    /** Every peer each torrent was seen connected to, by peer id; see {@link #samplePeers()}. */
+    private final Map<String, Map<String, PeerConnection>> connections = new ConcurrentHashMap<>();
+
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
     private volatile SessionManager session;
     private volatile int port;
@@ -202,6 +206,68 @@ public final class TorrentEngine implements AutoCloseable {
         return handles.containsKey(key);
     }
 
+    /**
+     * Replaces the trackers of every torrent, for when the set of supernodes changed. Torrents
+     * announce to all of them (see {@link #settings()}), so peers known to any one are found.
+     */
+    public void replaceTrackers(List<String> trackers) {
+        if (session == null) {
+            return;
+        }
+        for (TorrentHandle handle : handles.values()) {
+            if (!handle.isValid()) {
+                continue;
+            }
+            List<String> current =
+                    handle.trackers().stream().map(AnnounceEntry::url).toList();
+            if (!current.equals(trackers)) {
+                handle.replaceTrackers(trackers.stream().map(AnnounceEntry::new).toList());
+                handle.forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
+            }
+        }
+    }
+
+    /**
+     * Records the peers every torrent is connected to now, with the bytes exchanged so far. Called
+     * every second or so, it keeps a record of who each torrent talked to (operators, and the tests
+     * that prove zone isolation); a connection shorter than the period may be missed.
+     */
+    public void samplePeers() {
+        if (session == null) {
+            return;
+        }
+        handles.forEach((key, handle) -> {
+            if (!handle.isValid()) {
+                return;
+            }
+            var vector = new org.libtorrent4j.swig.peer_info_vector();
+            handle.swig().get_peer_info(vector);
+            Map<String, PeerConnection> seen = connections.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
+            for (int i = 0; i < vector.size(); i++) {
+                org.libtorrent4j.swig.peer_info peer = vector.get(i);
+                String id = new org.libtorrent4j.Sha1Hash(peer.getPid()).toHex();
+                var endpoint = peer.getIp();
+                String address = endpoint.address().to_string() + ":" + endpoint.port();
+                seen.merge(
+                        id,
+                        new PeerConnection(id, address, peer.getTotal_download(), peer.getTotal_upload()),
+                        (old, now) -> new PeerConnection(
+                                id,
+                                now.address(),
+                                Math.max(old.downloaded(), now.downloaded()),
+                                Math.max(old.uploaded(), now.uploaded())));
+            }
+        });
+    }
+
+    /**
+     * Every peer the torrent was seen connected to in this process (see {@link #samplePeers()}).
+     * The record outlives the torrent's removal, so a delivered file's fetch can still be inspected.
+     */
+    public List<PeerConnection> connections(String key) {
+        return List.copyOf(connections.getOrDefault(key, Map.of()).values());
+    }
+
     /** Removes a torrent; with {@code deleteFiles} libtorrent also deletes what it downloaded. */
     public void remove(String key, boolean deleteFiles) {
         TorrentHandle handle = handles.remove(key);
@@ -287,6 +353,9 @@ public final class TorrentEngine implements AutoCloseable {
         bool(pack, settings_pack.bool_types.enable_outgoing_utp, false);
         bool(pack, settings_pack.bool_types.enable_incoming_utp, false);
         bool(pack, settings_pack.bool_types.allow_multiple_connections_per_ip, true);
+        // Each supernode of a zone is one tracker with its own in-memory swarm: announce to all.
+        bool(pack, settings_pack.bool_types.announce_to_all_trackers, true);
+        bool(pack, settings_pack.bool_types.announce_to_all_tiers, true);
         pack.setString(settings_pack.string_types.dht_bootstrap_nodes.swigValue(), "");
         pack.setString(settings_pack.string_types.user_agent.swigValue(), "Swarmdrop/0.1 libtorrent/2.0.6");
         return pack;

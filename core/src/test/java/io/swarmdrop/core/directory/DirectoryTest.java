@@ -105,4 +105,64 @@ class DirectoryTest {
         assertThat(directory.policy("design").retention().maxAge()).isEqualTo(java.time.Duration.ofDays(1));
         assertThatThrownBy(() -> directory.setPolicy("nosuch", "")).hasMessageContaining("no group 'nosuch'");
     }
+
+    @Test
+    void aDisabledUserCannotSignInAndTheirDevicesStopWorkingUntilEnabledAgain() {
+        Enrolment laptop = directory.enrolDevice("bob", "laptop");
+
+        directory.setDisabled("bob", true);
+
+        assertThat(directory.checkPassword("bob", "bob-password".toCharArray())).isFalse();
+        assertThat(directory.resolveToken(laptop.token())).isEmpty();
+        assertThat(directory.resolvePasskey(laptop.passkey())).isEmpty();
+        directory.setDisabled("bob", false);
+        assertThat(directory.resolveToken(laptop.token())).isPresent();
+    }
+
+    @Test
+    void aPasswordResetReplacesTheOldPasswordAndKeepsDevices() {
+        Enrolment laptop = directory.enrolDevice("bob", "laptop");
+
+        directory.setPassword("bob", "a new long password".toCharArray());
+
+        assertThat(directory.checkPassword("bob", "bob-password".toCharArray())).isFalse();
+        assertThat(directory.checkPassword("bob", "a new long password".toCharArray()))
+                .isTrue();
+        assertThat(directory.resolveToken(laptop.token())).isPresent();
+        assertThatThrownBy(() -> directory.setPassword("nobody", "x".toCharArray()))
+                .isInstanceOf(DirectoryException.class)
+                .hasMessage("no user 'nobody'");
+    }
+
+    @Test
+    void aDeviceContactIsRecordedAndARevokedDeviceIsLeftAlone() {
+        Enrolment laptop = directory.enrolDevice("bob", "laptop");
+
+        directory.touchDevice("bob", laptop.device());
+        directory.revokeDevice("bob", laptop.device());
+        directory.touchDevice("bob", laptop.device());
+
+        assertThat(directory.findDevice("bob", laptop.device())).isEmpty();
+        Enrolment phone = directory.enrolDevice("bob", "phone");
+        assertThat(directory.findDevice("bob", phone.device()).orElseThrow().lastContact())
+                .isNull();
+        directory.touchDevice("bob", phone.device());
+        assertThat(directory.findDevice("bob", phone.device()).orElseThrow().lastContact())
+                .isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
+    }
+
+    @Test
+    void onlyAnEmptyGroupCanBeDeleted() {
+        directory.addMember("design", "alice");
+        directory.describeGroup("design", "Designers of everything");
+
+        assertThat(directory.findGroup("design").orElseThrow().description()).isEqualTo("Designers of everything");
+        assertThatThrownBy(() -> directory.deleteGroup("design"))
+                .isInstanceOf(DirectoryException.class)
+                .hasMessage("group 'design' still has members; remove them first");
+        directory.removeMember("design", "alice");
+        directory.deleteGroup("design");
+        assertThat(directory.findGroup("design")).isEmpty();
+        assertThat(directory.groupsOf("alice")).isEmpty();
+    }
 }

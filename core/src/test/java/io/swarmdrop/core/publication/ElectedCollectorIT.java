@@ -95,7 +95,8 @@ class ElectedCollectorIT {
                             "d1",
                             "sn-a",
                             NOW,
-                            PublicationState.ACTIVE),
+                            PublicationState.ACTIVE,
+                            "default"),
                     List.of("bob"));
         }
 

@@ -79,7 +79,8 @@ class GarbageCollectorTest {
                 "d1",
                 "sn-1",
                 clock.instant(),
-                PublicationState.ACTIVE);
+                PublicationState.ACTIVE,
+                "default");
         return publications.create(publication, List.of("bob", "carol")).publication();
     }
 

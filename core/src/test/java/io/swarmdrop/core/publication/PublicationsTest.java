@@ -42,7 +42,8 @@ class PublicationsTest {
                 "dev1",
                 "sn-1",
                 NOW,
-                PublicationState.ACTIVE);
+                PublicationState.ACTIVE,
+                "default");
     }
 
     @Test
@@ -81,5 +82,28 @@ class PublicationsTest {
         assertThatThrownBy(() -> publications.acknowledge("p1", "mallory", "dev9"))
                 .isInstanceOf(PublicationException.class)
                 .hasMessageContaining("not a recipient");
+    }
+
+    @Test
+    void holdersAreRecordedUpdatedAndReleased() {
+        publications.create(publication("p1", "b".repeat(64)), List.of("bob"));
+
+        publications.hold("p1", "sn-a", "paris", false);
+        publications.hold("p1", "sn-b", "tokyo", false);
+        publications.hold("p1", "sn-a", "paris", true);
+        publications.release("p1", "sn-b");
+        publications.release("p1", "sn-b");
+
+        assertThat(publications.holders("p1"))
+                .extracting(Holder::node, Holder::zone, Holder::complete)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sn-a", "paris", true));
+    }
+
+    @Test
+    void holdingAForgottenPublicationDoesNotBringItBack() {
+        publications.hold("gone", "sn-a", "paris", true);
+
+        assertThat(publications.find("gone")).isEmpty();
+        assertThat(publications.holders("gone")).isEmpty();
     }
 }

@@ -51,6 +51,11 @@ public class Inbox implements TransferListener {
     private static final Duration NUDGE_EVERY = Duration.ofSeconds(5);
 
     private final Map<String, Instant> lastNudge = new ConcurrentHashMap<>();
+    /** The last tenth of each fetch reported to the supernodes. */
+    private final Map<String, Integer> reportedTenth = new ConcurrentHashMap<>();
+    /** Publications announced to this device that could not be accepted yet (a supernode failed); retried by {@link #maintain}. */
+    private final Map<String, PublicationView> notYetAccepted = new ConcurrentHashMap<>();
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "inbox"));
 
     Inbox(Link link, Journal journal, TorrentEngine engine, Folders folders, Clock clock) {
@@ -101,17 +106,23 @@ public class Inbox implements TransferListener {
 
     /** Accepts everything the supernode lists as pending (the catch-up after every connect). */
     public void catchUp(List<PublicationView> pending) {
-        for (PublicationView publication : pending) {
-            try {
-                accept(publication);
-            } catch (SupernodeException e) {
-                LOG.warnf("[publication=%s] not accepted yet: %s", publication.id(), e.getMessage());
+        pending.forEach(this::offer);
+    }
+
+    /** Accepts a publication now or, when the supernodes cannot give its metainfo yet, on a later {@link #maintain}. */
+    public void offer(PublicationView publication) {
+        try {
+            accept(publication);
+            notYetAccepted.remove(publication.id());
+        } catch (SupernodeException e) {
+            if (notYetAccepted.put(publication.id(), publication) == null) {
+                LOG.warnf("[publication=%s] not accepted yet (%s); retrying", publication.id(), e.getMessage());
             }
         }
     }
 
     private void start(String id, Metainfo metainfo, byte[] resumeData) {
-        engine.add(id, metainfo, folders.staging(id), List.of(link.trackerUrl()), false, resumeData);
+        engine.add(id, metainfo, folders.staging(id), link.trackerUrls(), false, resumeData);
     }
 
     /**
@@ -130,7 +141,7 @@ public class Inbox implements TransferListener {
                     Metainfo.parse(fetch.metainfo),
                     file.getParent(),
                     file.getFileName().toString(),
-                    List.of(link.trackerUrl()),
+                    link.trackerUrls(),
                     true,
                     null);
         } catch (RuntimeException e) {
@@ -193,6 +204,7 @@ public class Inbox implements TransferListener {
      * ones and acknowledges delivered ones: this also covers alerts missed across a restart.
      */
     public void maintain() {
+        notYetAccepted.values().forEach(this::offer);
         for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {
             if (engine.retryFailed(fetch.publicationId)) {
                 LOG.infof(
@@ -200,10 +212,31 @@ public class Inbox implements TransferListener {
                         fetch.publicationId, fetch.fileName);
             }
             nudgeIfAlone(fetch.publicationId);
+            reportProgress(fetch.publicationId);
             deliverIfFinished(fetch.publicationId);
         }
         for (Fetch fetch : journal.fetches(Fetch.State.DELIVERED)) {
             acknowledge(fetch.publicationId);
+        }
+    }
+
+    /**
+     * Tells the supernodes how far a fetch is, for the console, each time it passes another tenth:
+     * about ten small writes per fetch, however long it runs.
+     */
+    private void reportProgress(String id) {
+        Optional<TransferStatus> status = engine.status(id);
+        if (status.isEmpty()) {
+            return;
+        }
+        int tenth = (int) Math.floor(status.get().progress() * 10);
+        if (tenth > reportedTenth.getOrDefault(id, -1)) {
+            try {
+                link.client().progress(id, status.get().totalDone());
+                reportedTenth.put(id, tenth);
+            } catch (SupernodeException e) {
+                LOG.debugf("[publication=%s] progress not reported: %s", id, e.getMessage());
+            }
         }
     }
 

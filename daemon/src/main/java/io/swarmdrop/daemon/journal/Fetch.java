@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A publication this daemon receives: from accepted, through fetching and delivered, to acknowledged. */
 @Entity
@@ -38,7 +40,10 @@ public class Fetch {
 
     public long size;
 
+    // A plain string column: H2's native ENUM type, which Hibernate picks by default, failed to
+    // read back after a supernode was killed and restarted ("No enum constant ...State.1").
     @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false)
     public State state;
 

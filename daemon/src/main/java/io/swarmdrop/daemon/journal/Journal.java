@@ -78,6 +78,18 @@ public class Journal {
         db.persist(entry);
     }
 
+    /** A file seen in an outbox and what became of it, newest first, without the metainfo. */
+    public record OutboxEntry(
+            String group, String name, long size, PublishedFile.State state, String publicationId, String message) {}
+
+    public List<OutboxEntry> outboxEntries() {
+        return db.createQuery(
+                        "select new io.swarmdrop.daemon.journal.Journal$OutboxEntry(p.groupName, p.fileName, p.size,"
+                                + " p.state, p.publicationId, p.message) from PublishedFile p order by p.at desc",
+                        OutboxEntry.class)
+                .getResultList();
+    }
+
     public List<PublishedFile> publishedFiles() {
         return db.createQuery("from PublishedFile where state = ?1 and retired = false", PublishedFile.class)
                 .setParameter(1, PublishedFile.State.PUBLISHED)

@@ -10,6 +10,8 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A file seen in an outbox and what became of it. A file is identified by its group, name, size and
@@ -38,7 +40,10 @@ public class PublishedFile {
 
     public long modifiedMillis;
 
+    // A plain string column: H2's native ENUM type, which Hibernate picks by default, failed to
+    // read back after a supernode was killed and restarted ("No enum constant ...State.1").
     @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false)
     public State state;
 

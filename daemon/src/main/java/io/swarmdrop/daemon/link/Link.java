@@ -1,38 +1,72 @@
 package io.swarmdrop.daemon.link;
 
+import io.swarmdrop.core.api.Supernodes;
 import io.swarmdrop.core.directory.Enrolment;
 import io.swarmdrop.daemon.DaemonConfig;
 import io.swarmdrop.daemon.journal.Journal;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * This device's link to its supernode: the enrolment (kept in the journal, so the password is
- * needed only once) and the API client that carries its token.
+ * This device's link to the supernodes of its zone: the enrolment (kept in the journal, so the
+ * password is needed only once), the supernode it is attached to, and the API client that carries
+ * its token.
+ *
+ * <p>The daemon is configured with one or more supernode addresses. It learns the live supernodes
+ * from whichever answers ({@code GET /api/supernodes}), keeps those of its zone (configured, or the
+ * zone of the first supernode it enrolled with), and attaches to the one with the lowest measured
+ * round-trip time. When that one stops answering, {@link #detach} makes the next
+ * {@link #ensureAttached} choose again among the others. Every supernode of the zone is a tracker
+ * of every torrent ({@link #trackerUrls}), so the swarm stays whole whichever one is attached.
  */
 @Singleton
 public class Link {
 
     private static final Logger LOG = Logger.getLogger(Link.class);
+    private static final Duration REFRESH = Duration.ofSeconds(30);
+    private static final int PINGS = 3;
 
     private final DaemonConfig config;
     private final Journal journal;
-    private final SupernodeClient client;
+    private final Clock clock;
+    private volatile SupernodeClient client;
+    private volatile boolean attached;
+    private volatile Instant refreshed = Instant.EPOCH;
+    /** The live supernodes of this device's zone, by URL; empty until one answered. */
+    private volatile List<Supernodes.Supernode> zoneSupernodes = List.of();
+
     private volatile String token;
     private volatile String passkey;
     private volatile String user;
     private volatile String device;
 
-    Link(DaemonConfig config, Journal journal) {
+    Link(DaemonConfig config, Journal journal, Clock clock) {
         this.config = config;
         this.journal = journal;
-        this.client = new SupernodeClient(config.supernodeUrl(), () -> token);
+        this.clock = clock;
+        this.client = new SupernodeClient(config.supernodes().get(0), () -> token);
     }
 
+    /** The client of the supernode attached to (or last attached to, while none answers). */
     public SupernodeClient client() {
         return client;
+    }
+
+    public boolean isAttached() {
+        return attached;
     }
 
     public boolean isEnrolled() {
@@ -47,12 +81,105 @@ public class Link {
         return device;
     }
 
-    public String trackerUrl() {
-        return client.trackerUrl(passkey);
+    /** This device's zone, once known. */
+    public Optional<String> zone() {
+        return config.zone().or(() -> journal.setting("zone"));
+    }
+
+    /** The announce URL of every live supernode of this zone, with this device's passkey. */
+    public List<String> trackerUrls() {
+        var urls = new ArrayList<String>();
+        for (Supernodes.Supernode supernode : zoneSupernodes) {
+            urls.add(SupernodeClient.trackerUrl(supernode.url(), passkey));
+        }
+        if (urls.isEmpty()) {
+            urls.add(SupernodeClient.trackerUrl(client.baseUrl(), passkey));
+        }
+        return urls;
+    }
+
+    /**
+     * Attaches to the nearest live supernode of this zone when not attached, enrolling first if
+     * this device never did, and refreshes the list of live supernodes every half minute. Throws
+     * {@link SupernodeException} when no supernode answers.
+     */
+    public synchronized void ensureAttached() {
+        if (!attached) {
+            attach(candidates());
+        }
+        ensureEnrolled();
+        if (refreshed.plus(REFRESH).isBefore(clock.instant())) {
+            refresh();
+        }
+    }
+
+    /** The attached supernode failed; the next {@link #ensureAttached} chooses again. */
+    public void detach(String why) {
+        if (attached) {
+            LOG.warnf("lost the supernode at %s (%s); attaching to another of the zone", client.baseUrl(), why);
+        }
+        attached = false;
+        refreshed = Instant.EPOCH;
+    }
+
+    /** Every known supernode of the zone, or the configured addresses when none is known yet. */
+    private List<String> candidates() {
+        Set<String> urls = new LinkedHashSet<>();
+        zoneSupernodes.forEach(s -> urls.add(s.url()));
+        urls.addAll(config.supernodes());
+        return List.copyOf(urls);
+    }
+
+    /** Attaches to the candidate with the lowest round-trip time. */
+    private void attach(List<String> urls) {
+        Map<Duration, String> answered = new TreeMap<>();
+        for (String url : urls) {
+            SupernodeClient.roundTrip(url, PINGS).ifPresent(rtt -> answered.putIfAbsent(rtt, url));
+        }
+        if (answered.isEmpty()) {
+            throw new SupernodeException(0, "no supernode answers at " + String.join(", ", urls));
+        }
+        var nearest = answered.entrySet().iterator().next();
+        if (!SupernodeClient.sameUrl(nearest.getValue(), client.baseUrl())) {
+            client = new SupernodeClient(nearest.getValue(), () -> token);
+        }
+        attached = true;
+        LOG.infof(
+                "attached to the supernode at %s (round trip %.1f ms; %d of %d supernodes answered)",
+                client.baseUrl(), nearest.getKey().toNanos() / 1e6, answered.size(), urls.size());
+    }
+
+    /** Learns the live supernodes; re-attaches when the attached one is not of this device's zone. */
+    private void refresh() {
+        Supernodes answer = client.supernodes();
+        String zone = zone().orElse(answer.zone());
+        if (config.zone().isEmpty() && journal.setting("zone").isEmpty()) {
+            journal.setting("zone", zone);
+            LOG.infof("[zone=%s] this device's zone is that of the supernode it first attached to", zone);
+        }
+        List<Supernodes.Supernode> mine = answer.live().stream()
+                .filter(s -> s.zone().equals(zone))
+                .sorted(Comparator.comparing(Supernodes.Supernode::node))
+                .toList();
+        if (mine.isEmpty()) {
+            LOG.warnf("[zone=%s] no live supernode of this zone; staying with %s", zone, client.baseUrl());
+            return;
+        }
+        if (!mine.equals(zoneSupernodes)) {
+            LOG.infof(
+                    "[zone=%s] live supernodes: %s",
+                    zone, mine.stream().map(s -> s.node() + " " + s.url()).toList());
+        }
+        zoneSupernodes = mine;
+        refreshed = clock.instant();
+        boolean inZone = mine.stream().anyMatch(s -> SupernodeClient.sameUrl(s.url(), client.baseUrl()));
+        if (!inZone) {
+            attach(mine.stream().map(Supernodes.Supernode::url).toList());
+        }
     }
 
     /** Loads the enrolment from the journal, or enrols with the configured credentials. */
-    public void ensureEnrolled() {
+    private void ensureEnrolled() {
         if (token != null) {
             return;
         }

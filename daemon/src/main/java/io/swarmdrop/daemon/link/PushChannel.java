@@ -2,6 +2,7 @@ package io.swarmdrop.daemon.link;
 
 import io.swarmdrop.core.api.PublicationView;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,20 +21,29 @@ public final class PushChannel implements AutoCloseable {
         void publication(PublicationView publication);
     }
 
-    private final SupernodeClient client;
+    private final Supplier<SupernodeClient> clients;
     private final Handler handler;
+    /** The supernode the channel was opened to. */
+    private volatile SupernodeClient client;
+
     private final AtomicBoolean open = new AtomicBoolean();
     private volatile Thread reader;
     private volatile java.util.stream.Stream<String> lines;
     private volatile long lastHeardNanos;
 
-    public PushChannel(SupernodeClient client, Handler handler) {
-        this.client = client;
+    /** @param clients the client of the supernode attached to at the moment of each {@link #open} */
+    public PushChannel(Supplier<SupernodeClient> clients, Handler handler) {
+        this.clients = clients;
         this.handler = handler;
     }
 
     public boolean isOpen() {
         return open.get();
+    }
+
+    /** True when the channel is open to a supernode other than the one {@code now} talks to. */
+    public boolean isOpenToAnotherThan(SupernodeClient now) {
+        return isOpen() && client != now;
     }
 
     /** Opens the channel; throws {@link SupernodeException} when the supernode refuses or is unreachable. */
@@ -42,6 +52,7 @@ public final class PushChannel implements AutoCloseable {
             return;
         }
         try {
+            client = clients.get();
             lines = client.openEvents().body();
         } catch (RuntimeException e) {
             open.set(false);

@@ -8,6 +8,7 @@ import io.swarmdrop.core.api.ErrorBody;
 import io.swarmdrop.core.api.LoginRequest;
 import io.swarmdrop.core.api.Me;
 import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.api.Supernodes;
 import io.swarmdrop.core.directory.Enrolment;
 import java.io.IOException;
 import java.net.URI;
@@ -18,12 +19,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The daemon side of the daemon API (see core's api package), over the JDK's HTTP client. */
 public final class SupernodeClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient PING = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     private final URI base;
     private final Supplier<String> token;
@@ -33,7 +39,7 @@ public final class SupernodeClient {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public SupernodeClient(String baseUrl, Supplier<String> token) {
-        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.base = withSlash(baseUrl);
         this.token = token;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
@@ -45,9 +51,51 @@ public final class SupernodeClient {
         return base.toString();
     }
 
-    /** The announce URL of this device: the supernode's tracker with its passkey. */
-    public String trackerUrl(String passkey) {
-        return base.resolve("announce") + "?pk=" + URLEncoder.encode(passkey, StandardCharsets.UTF_8);
+    /** The announce URL of a device at the supernode whose API is at {@code baseUrl}: its tracker with the passkey. */
+    public static String trackerUrl(String baseUrl, String passkey) {
+        return withSlash(baseUrl).resolve("announce") + "?pk=" + URLEncoder.encode(passkey, StandardCharsets.UTF_8);
+    }
+
+    /** Whether two supernode URLs name the same API (they differ at most in a trailing slash). */
+    static boolean sameUrl(String a, String b) {
+        return withSlash(a).equals(withSlash(b));
+    }
+
+    private static URI withSlash(String url) {
+        return URI.create(url.endsWith("/") ? url : url + "/");
+    }
+
+    /**
+     * The lowest of {@code tries} round trips to the supernode at {@code baseUrl}
+     * ({@code GET /api/ping}), or empty when it does not answer.
+     */
+    static Optional<Duration> roundTrip(String baseUrl, int tries) {
+        var request = HttpRequest.newBuilder(withSlash(baseUrl).resolve("api/ping"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        Duration best = null;
+        for (int i = 0; i < tries; i++) {
+            long start = System.nanoTime();
+            try {
+                HttpResponse<Void> response = PING.send(request, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() >= 300) {
+                    return Optional.empty();
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            best = best == null || took.compareTo(best) < 0 ? took : best;
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public Supernodes supernodes() {
+        return read(send(authorized("api/supernodes").GET().build()), new TypeReference<>() {});
     }
 
     public Enrolment login(String user, String password, String hostname) {
@@ -92,6 +140,13 @@ public final class SupernodeClient {
     public byte[] torrent(String publicationId) {
         return send(authorized("api/publications/" + publicationId + "/torrent")
                 .GET()
+                .build());
+    }
+
+    public void progress(String publicationId, long done) {
+        send(authorized("api/publications/" + publicationId + "/progress")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(write(java.util.Map.of("done", done))))
                 .build());
     }
 

@@ -116,7 +116,7 @@ public class Outbox {
                     publication.id(),
                     metainfo.bytes(),
                     null);
-            engine.add(publication.id(), metainfo, file.getParent(), List.of(link.trackerUrl()), true, null);
+            engine.add(publication.id(), metainfo, file.getParent(), link.trackerUrls(), true, null);
             LOG.infof("[publication=%s] published '%s' (%d bytes) to group %s", publication.id(), name, size, group);
         } catch (InvalidMetainfoException e) {
             refuse(group, name, size, modified, e.getMessage());
@@ -148,7 +148,7 @@ public class Outbox {
                             entry.publicationId,
                             Metainfo.parse(entry.metainfo),
                             file.getParent(),
-                            List.of(link.trackerUrl()),
+                            link.trackerUrls(),
                             true,
                             null);
                 }

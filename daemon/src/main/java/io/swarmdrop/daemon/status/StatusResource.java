@@ -1,5 +1,6 @@
 package io.swarmdrop.daemon.status;
 
+import io.swarmdrop.core.torrent.PeerConnection;
 import io.swarmdrop.core.torrent.TorrentEngine;
 import io.swarmdrop.core.torrent.TransferStatus;
 import io.swarmdrop.daemon.Daemon;
@@ -10,19 +11,31 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Local status on the loopback interface: the link, the groups and every transfer with its byte counters. */
 @Path("/local/status")
 public class StatusResource {
 
+    /**
+     * @param supernode the URL of the supernode attached to
+     * @param outbox every file seen in an outbox: published (with its publication id) or refused
+     *     (with the reason; the file stays where it is and is tried again once it changes)
+     * @param connections by publication id, the peers each transfer exchanged bytes with
+     */
     public record Status(
             String user,
             String device,
+            String zone,
+            String supernode,
             boolean connected,
             Set<String> groups,
             List<TransferStatus> transfers,
-            List<Delivery> deliveries) {}
+            List<Delivery> deliveries,
+            List<Journal.OutboxEntry> outbox,
+            Map<String, List<PeerConnection>> connections) {}
 
     /** A publication this daemon has received or refused, from its journal. */
     public record Delivery(
@@ -61,7 +74,19 @@ public class StatusResource {
                         f.downloadedBytes,
                         f.message))
                 .toList();
+        var connections = new TreeMap<String, List<PeerConnection>>();
+        deliveries.forEach(d -> connections.put(d.publicationId(), engine.connections(d.publicationId())));
+        engine.statuses().forEach(t -> connections.put(t.key(), engine.connections(t.key())));
         return new Status(
-                link.user(), link.device(), daemon.isConnected(), daemon.groups(), engine.statuses(), deliveries);
+                link.user(),
+                link.device(),
+                link.zone().orElse(null),
+                link.client().baseUrl(),
+                daemon.isConnected(),
+                daemon.groups(),
+                engine.statuses(),
+                deliveries,
+                journal.outboxEntries(),
+                connections);
     }
 }

@@ -1,12 +1,14 @@
 package io.swarmdrop.supernode.admin;
 
+import io.swarmdrop.core.cluster.SupernodeRecord;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.TransferStatus;
 import io.swarmdrop.policies.PolicyText;
+import io.swarmdrop.supernode.cluster.NodeIdentity;
 import io.swarmdrop.supernode.cluster.NodeRegistration;
-import io.swarmdrop.supernode.cluster.SupernodeRecord;
+import io.swarmdrop.supernode.gc.Collection;
 import io.swarmdrop.supernode.seeding.Seeder;
 import io.swarmdrop.supernode.tracker.Tracker;
 import jakarta.ws.rs.BadRequestException;
@@ -40,13 +42,19 @@ public class AdminResource {
     private final NodeRegistration registration;
     private final Publications publications;
     private final Tracker tracker;
+    private final NodeIdentity identity;
+    private final Collection collection;
 
     AdminResource(
             Directory directory,
             Seeder seeder,
             NodeRegistration registration,
             Publications publications,
-            Tracker tracker) {
+            Tracker tracker,
+            NodeIdentity identity,
+            Collection collection) {
+        this.identity = identity;
+        this.collection = collection;
         this.publications = publications;
         this.tracker = tracker;
         this.directory = directory;
@@ -132,7 +140,8 @@ public class AdminResource {
             io.swarmdrop.core.publication.Publication publication,
             List<String> targets,
             List<String> received,
-            io.swarmdrop.core.publication.Removal removal) {}
+            io.swarmdrop.core.publication.Removal removal,
+            List<io.swarmdrop.core.publication.Holder> holders) {}
 
     @GET
     @Path("/publications/{publication}")
@@ -145,7 +154,8 @@ public class AdminResource {
                 publication,
                 publications.targets(id),
                 publications.receivedBy(id),
-                publications.removal(id).orElse(null));
+                publications.removal(id).orElse(null),
+                publications.holders(id));
     }
 
     /** Who announced for a publication on this supernode's tracker. */
@@ -159,11 +169,27 @@ public class AdminResource {
         return tracker.peers(publication);
     }
 
+    /** The peers this supernode's own session exchanged a publication's bytes with. */
+    @GET
+    @Path("/connections/{publication}")
+    public List<io.swarmdrop.core.torrent.PeerConnection> connections(@PathParam("publication") String id) {
+        return seeder.connections(id);
+    }
+
     /** This supernode's catalog of stored files. */
     @GET
     @Path("/stored")
     public List<Seeder.Stored> stored() {
         return seeder.catalog();
+    }
+
+    /** Which supernode answers, and whether it is the elected garbage collector right now. */
+    public record Node(String node, String zone, boolean collector) {}
+
+    @GET
+    @Path("/node")
+    public Node node() {
+        return new Node(identity.node(), identity.zone(), collection.isLeader());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.swarmdrop.supernode.cluster;
 
 import io.quarkus.runtime.Startup;
+import io.swarmdrop.core.audit.AuditQueue;
 import io.swarmdrop.core.cluster.ClusterRoots;
 import io.swarmdrop.core.cluster.ZkLayout;
 import io.swarmdrop.core.directory.Directory;
@@ -75,6 +76,11 @@ public class Cluster {
     @Produces
     Publications publications() {
         return publications;
+    }
+
+    @Produces
+    AuditQueue audit() {
+        return new AuditQueue(curator);
     }
 
     @Produces

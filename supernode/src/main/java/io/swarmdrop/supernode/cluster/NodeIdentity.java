@@ -65,6 +65,16 @@ public class NodeIdentity {
         return localUrl + "/announce?pk=" + passkey;
     }
 
+    /** The announce URL, with this supernode's passkey, of the supernode whose API is at {@code apiUrl}. */
+    public String trackerUrl(String apiUrl) {
+        return (apiUrl.endsWith("/") ? apiUrl : apiUrl + "/") + "announce?pk=" + passkey;
+    }
+
+    /** What this supernode shows other supernodes to call their {@code /cluster} API. */
+    public String passkey() {
+        return passkey;
+    }
+
     public String passkeyHash() {
         return Secrets.hash(passkey);
     }

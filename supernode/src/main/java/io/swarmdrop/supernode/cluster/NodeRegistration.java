@@ -2,14 +2,14 @@ package io.swarmdrop.supernode.cluster;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.swarmdrop.core.cluster.ClusterStateException;
 import io.swarmdrop.core.cluster.Json;
+import io.swarmdrop.core.cluster.SupernodeRecord;
 import io.swarmdrop.core.cluster.ZkLayout;
+import io.swarmdrop.core.placement.Rendezvous;
 import io.swarmdrop.supernode.seeding.Seeder;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
@@ -74,21 +74,27 @@ public class NodeRegistration {
         return live().stream().filter(r -> r.passkeyHash().equals(passkeyHash)).findFirst();
     }
 
-    public List<SupernodeRecord> live() {
-        var all = new ArrayList<SupernodeRecord>();
-        try {
-            for (String zone : zk.getChildren().forPath(ZkLayout.SUPERNODES)) {
-                for (String n : zk.getChildren().forPath(ZkLayout.zone(zone))) {
-                    try {
-                        all.add(Json.read(zk.getData().forPath(ZkLayout.supernode(zone, n)), SupernodeRecord.class));
-                    } catch (KeeperException.NoNodeException e) {
-                        // It went away while we listed the zone.
-                    }
-                }
+    /** The live supernodes, as placement sees them. */
+    public List<Rendezvous.Node> liveNodes() {
+        return live().stream().map(r -> new Rendezvous.Node(r.node(), r.zone())).toList();
+    }
+
+    /**
+     * The announce URLs of every live supernode, with this supernode's passkey, sorted so that an
+     * unchanged set gives an equal list. This one's own tracker is always among them.
+     */
+    public List<String> trackerUrls() {
+        var urls = new java.util.TreeSet<String>();
+        urls.add(identity.ownTrackerUrl());
+        for (SupernodeRecord record : live()) {
+            if (!record.node().equals(identity.node())) {
+                urls.add(identity.trackerUrl(record.apiUrl()));
             }
-        } catch (Exception e) {
-            throw ClusterStateException.wrap("list supernodes", e);
         }
-        return all;
+        return List.copyOf(urls);
+    }
+
+    public List<SupernodeRecord> live() {
+        return SupernodeRecord.live(zk);
     }
 }

@@ -112,6 +112,19 @@ public class PublicationsResource {
         return publishing.metainfo(publication);
     }
 
+    /** How far this device's fetch is; daemons send it in steps of a tenth, for the console. */
+    public record ProgressReport(long done) {}
+
+    @PUT
+    @Path("/publications/{id}/progress")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void progress(@PathParam("id") String id, ProgressReport report) {
+        if (report == null || report.done() < 0) {
+            throw new jakarta.ws.rs.BadRequestException("a progress report needs {\"done\": bytes fetched so far}");
+        }
+        publications.reportProgress(id, device.get().user(), device.get().device(), report.done());
+    }
+
     @PUT
     @Path("/publications/{id}/receipt")
     public void acknowledge(@PathParam("id") String id) {

@@ -9,6 +9,7 @@ import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.security.Secrets;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
+import io.swarmdrop.supernode.seeding.MetainfoSource;
 import io.swarmdrop.supernode.seeding.MetainfoStore;
 import io.swarmdrop.supernode.seeding.Seeder;
 import jakarta.inject.Singleton;
@@ -26,6 +27,7 @@ public class Publishing {
     private final Publications publications;
     private final Seeder seeder;
     private final MetainfoStore metainfo;
+    private final MetainfoSource source;
     private final NodeIdentity identity;
     private final Clock clock;
 
@@ -34,8 +36,10 @@ public class Publishing {
             Publications publications,
             Seeder seeder,
             MetainfoStore metainfo,
+            MetainfoSource source,
             NodeIdentity identity,
             Clock clock) {
+        this.source = source;
         this.directory = directory;
         this.publications = publications;
         this.seeder = seeder;
@@ -83,7 +87,8 @@ public class Publishing {
                 publisher.device(),
                 identity.node(),
                 clock.instant(),
-                PublicationState.ACTIVE);
+                PublicationState.ACTIVE,
+                identity.zone());
         // The metainfo is on disk before the publication becomes visible, so a recipient that
         // hears of it at once can always fetch its torrent.
         metainfo.save(publication.id(), torrent);
@@ -114,11 +119,13 @@ public class Publishing {
         return publication;
     }
 
+    /** The metainfo, from this supernode or, when it has none yet, from one that holds the publication. */
     public byte[] metainfo(Publication publication) {
-        return metainfo.read(publication.id())
+        return source.find(publication)
+                .map(Metainfo::bytes)
                 .orElseThrow(() -> new PublicationException(
                         PublicationException.Reason.NOT_FOUND,
-                        "the metainfo of " + publication.id() + " is held by supernode " + publication.origin()));
+                        "no live supernode holds the metainfo of " + publication.id() + " right now"));
     }
 
     public void acknowledge(DeviceRef device, String id) {

@@ -7,6 +7,7 @@ import io.swarmdrop.core.cluster.ClusterStateException;
 import io.swarmdrop.core.cluster.Json;
 import io.swarmdrop.core.cluster.ZkLayout;
 import io.swarmdrop.core.directory.DeviceRef;
+import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import jakarta.enterprise.event.Observes;
@@ -40,9 +41,11 @@ public class Sessions {
     private final CuratorFramework zk;
     private final Publications publications;
     private final NodeIdentity identity;
+    private final Directory directory;
     private final Map<SseEventSink, Channel> channels = new ConcurrentHashMap<>();
 
-    Sessions(CuratorFramework zk, Publications publications, NodeIdentity identity) {
+    Sessions(CuratorFramework zk, Publications publications, NodeIdentity identity, Directory directory) {
+        this.directory = directory;
         this.zk = zk;
         this.publications = publications;
         this.identity = identity;
@@ -64,7 +67,7 @@ public class Sessions {
                     CreateMode.EPHEMERAL,
                     false,
                     ZkLayout.session(device.user(), device.device()),
-                    Json.write(Map.of("node", identity.node())));
+                    Json.write(Map.of("node", identity.node(), "zone", identity.zone())));
             this.pending = CuratorCache.build(zk, ZkLayout.pending(device.user()));
             pending.listenable()
                     .addListener(CuratorCacheListener.builder()
@@ -78,6 +81,7 @@ public class Sessions {
         }
 
         void open() {
+            directory.touchDevice(device.user(), device.device());
             ensureParent(ZkLayout.sessions(device.user()));
             session.start();
             pending.start();

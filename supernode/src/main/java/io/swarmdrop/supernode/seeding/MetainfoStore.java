@@ -23,7 +23,8 @@ public class MetainfoStore {
     public void save(String publicationId, Metainfo metainfo) {
         try {
             Files.createDirectories(folder);
-            Path partial = folder.resolve(publicationId + ".torrent.part");
+            // A temporary name of its own: two requests may save the same metainfo at once.
+            Path partial = Files.createTempFile(folder, publicationId + ".", ".part");
             Files.write(partial, metainfo.bytes());
             Files.move(
                     partial, file(publicationId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

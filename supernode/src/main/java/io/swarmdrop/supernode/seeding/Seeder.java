@@ -29,9 +29,11 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * This supernode's libtorrent session: it joins the swarm of every publication it accepts, stores
- * the whole file under {@code <data-dir>/store/<publication>/} and keeps seeding it. Its catalog of
- * stored files is in H2, so a restart rejoins every swarm and continues unfinished fetches.
+ * This supernode's libtorrent session: it joins the swarms {@link Placement} gives it (and the one
+ * of every publication it accepts), stores the whole file under
+ * {@code <data-dir>/store/<publication>/} and keeps seeding it until it is dropped. Its catalog of
+ * stored files is in H2, so a restart rejoins every swarm and continues unfinished fetches; what
+ * it holds is also recorded in ZooKeeper ({@code holders}) for the other supernodes.
  */
 @Singleton
 public class Seeder implements TransferListener {
@@ -50,6 +52,8 @@ public class Seeder implements TransferListener {
      * must not drop or touch rows while start-up is still rejoining them.
      */
     private volatile boolean ready;
+    /** Every live supernode's tracker; until placement first lists them, this one's own. */
+    private volatile List<String> trackers;
     /** Catalog writes triggered by libtorrent alerts run here, off the alert thread. */
     private final ExecutorService catalogWriter =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "catalog-writer"));
@@ -72,6 +76,7 @@ public class Seeder implements TransferListener {
         this.db = db;
         this.clock = clock;
         this.store = Path.of(config.dataDir(), "store");
+        this.trackers = List.of(identity.ownTrackerUrl());
         engine.addListener(this);
     }
 
@@ -103,13 +108,17 @@ public class Seeder implements TransferListener {
                 row.publicationId,
                 Metainfo.parse(bytes.get()),
                 store.resolve(row.publicationId),
-                List.of(identity.ownTrackerUrl()),
+                trackers,
                 false,
                 resume.get(0));
     }
 
-    /** Joins a new publication's swarm and fetches its whole file; its metainfo is already in the store. Idempotent. */
+    /** Joins a publication's swarm and fetches its whole file; its metainfo is already in the store. Idempotent. */
     public void join(Publication publication, Metainfo torrent) {
+        if (engine.contains(publication.id())) {
+            return;
+        }
+        publications.hold(publication.id(), identity.node(), identity.zone(), false);
         QuarkusTransaction.requiringNew().run(() -> {
             if (db.find(StoredFile.class, publication.id()) == null) {
                 var row = new StoredFile();
@@ -123,16 +132,28 @@ public class Seeder implements TransferListener {
                 db.persist(row);
             }
         });
-        engine.add(
-                publication.id(),
-                torrent,
-                store.resolve(publication.id()),
-                List.of(identity.ownTrackerUrl()),
-                false,
-                null);
+        engine.add(publication.id(), torrent, store.resolve(publication.id()), trackers, false, null);
         LOG.infof(
                 "[publication=%s] joined swarm of '%s' (%d bytes)",
                 publication.id(), publication.name(), publication.size());
+    }
+
+    /** Announces every swarm to these trackers from now on (the live supernodes changed). */
+    public void useTrackers(List<String> urls) {
+        if (!urls.equals(trackers)) {
+            trackers = List.copyOf(urls);
+            engine.replaceTrackers(trackers);
+        }
+    }
+
+    /** True when this supernode is in the publication's swarm (fetching or holding the file). */
+    public boolean holds(String publicationId) {
+        return engine.contains(publicationId);
+    }
+
+    /** True once libtorrent has rejoined the catalog after a start. */
+    public boolean isReady() {
+        return ready;
     }
 
     public int peerPort() {
@@ -151,6 +172,17 @@ public class Seeder implements TransferListener {
     private List<StoredFile> catalogRows() {
         return QuarkusTransaction.requiringNew()
                 .call(() -> db.createQuery("from StoredFile", StoredFile.class).getResultList());
+    }
+
+    public List<io.swarmdrop.core.torrent.PeerConnection> connections(String publicationId) {
+        return engine.connections(publicationId);
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void samplePeers() {
+        if (ready) {
+            engine.samplePeers();
+        }
     }
 
     public List<TransferStatus> transfers() {
@@ -194,11 +226,18 @@ public class Seeder implements TransferListener {
                         .map(p -> p.state() == PublicationState.REMOVED)
                         .orElse(true);
                 if (removed) {
-                    drop(row.publicationId, row.name);
+                    drop(row.publicationId, "'" + row.name + "' was removed");
                 }
             }
         } catch (RuntimeException e) {
             LOG.errorf("[node=%s] dropping removed files failed: %s", identity.node(), e.getMessage());
+        }
+    }
+
+    /** Drops a copy this supernode no longer needs to hold (placement moved it elsewhere). */
+    public void release(String id, String why) {
+        if (ready && engine.contains(id)) {
+            drop(id, why);
         }
     }
 
@@ -218,7 +257,8 @@ public class Seeder implements TransferListener {
                 db.remove(row);
             }
         });
-        LOG.infof("[publication=%s] dropped '%s' from this supernode", id, name);
+        publications.release(id, identity.node());
+        LOG.infof("[publication=%s] dropped from this supernode: %s", id, name);
     }
 
     @Override
@@ -231,6 +271,13 @@ public class Seeder implements TransferListener {
                 LOG.infof("[publication=%s] stored '%s'", key, row.name);
             }
         }));
+        catalogWriter.execute(() -> {
+            try {
+                publications.hold(key, identity.node(), identity.zone(), true);
+            } catch (RuntimeException e) {
+                LOG.warnf("[publication=%s] could not record the stored copy: %s", key, e.getMessage());
+            }
+        });
         engine.saveResumeData(key);
     }
 

@@ -9,6 +9,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of this supernode's local catalog: one publication whose file it holds or is fetching. */
 @Entity
@@ -33,7 +35,10 @@ public class StoredFile {
     @Column(nullable = false, length = 64)
     public String infohashV2;
 
+    // A plain string column: H2's native ENUM type, which Hibernate picks by default, failed to
+    // read back after a supernode was killed and restarted ("No enum constant ...State.1").
     @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false)
     public State state;
 

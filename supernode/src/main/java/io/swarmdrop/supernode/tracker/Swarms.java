@@ -13,7 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The peers of every swarm this tracker has heard of, in memory. */
 final class Swarms {
 
-    record Peer(String peerId, InetAddress address, int port, boolean seed, String who, Instant lastSeen) {}
+    /**
+     * @param who who announced: "user/device" or "supernode:node"
+     * @param zone the zone the peer is in: a supernode's own, or this tracker's for a device
+     * @param supernode whether the peer is a supernode (they may cross zones; devices never do)
+     */
+    record Peer(
+            String peerId,
+            InetAddress address,
+            int port,
+            boolean seed,
+            String who,
+            String zone,
+            boolean supernode,
+            Instant lastSeen) {}
 
     record Counts(int seeds, int leechers) {}
 
@@ -26,33 +39,40 @@ final class Swarms {
         this.expiry = expiry;
     }
 
-    /** Records (or, for a stop, forgets) a peer and returns up to {@code numwant} others. */
-    List<Peer> announce(
-            String swarm,
-            String peerId,
-            InetAddress address,
-            int port,
-            boolean seed,
-            String who,
-            boolean stopped,
-            int numwant) {
+    /**
+     * Records (or, for a stop, forgets) a peer and returns up to {@code numwant} of the others it may
+     * see: peers of its own zone, and to a supernode also the supernodes of every other zone.
+     */
+    List<Peer> announce(String swarm, Peer announcer, boolean stopped, int numwant) {
         Map<String, Peer> peers = swarms.computeIfAbsent(swarm, k -> new ConcurrentHashMap<>());
         Instant now = clock.instant();
         if (stopped) {
-            peers.remove(peerId);
+            peers.remove(announcer.peerId());
             return List.of();
         }
-        peers.put(peerId, new Peer(peerId, address, port, seed, who, now));
+        peers.put(announcer.peerId(), announcer);
         var others = new ArrayList<Peer>();
         for (Peer peer : peers.values()) {
             if (peer.lastSeen().plus(expiry).isBefore(now)) {
                 peers.remove(peer.peerId());
-            } else if (!peer.peerId().equals(peerId)) {
+            } else if (!peer.peerId().equals(announcer.peerId()) && visible(peer, announcer)) {
                 others.add(peer);
             }
         }
         Collections.shuffle(others);
         return others.size() > numwant ? others.subList(0, numwant) : others;
+    }
+
+    /** Zone isolation: bytes cross zones only between supernodes. */
+    private static boolean visible(Peer peer, Peer to) {
+        return peer.zone().equals(to.zone()) || (peer.supernode() && to.supernode());
+    }
+
+    /** True when a device of this tracker's zone announced recently that it still lacks the file. */
+    boolean hasDeviceLeechers(String swarm) {
+        Instant oldest = clock.instant().minus(expiry);
+        return swarms.getOrDefault(swarm, Map.of()).values().stream()
+                .anyMatch(p -> !p.supernode() && !p.seed() && p.lastSeen().isAfter(oldest));
     }
 
     Counts counts(String swarm) {

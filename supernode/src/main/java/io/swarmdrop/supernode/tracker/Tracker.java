@@ -8,6 +8,7 @@ import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.security.Secrets;
 import io.swarmdrop.supernode.SupernodeConfig;
 import io.swarmdrop.supernode.cluster.NodeRegistration;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.net.Inet4Address;
@@ -31,16 +32,23 @@ public class Tracker {
     private final NodeRegistration supernodes;
     private final Swarms swarms;
     private final int interval;
+    private final String zone;
+    private final Clock clock;
+    private final Event<Demand> demand;
 
     Tracker(
             Directory directory,
             Publications publications,
             NodeRegistration supernodes,
             Clock clock,
-            SupernodeConfig config) {
+            SupernodeConfig config,
+            Event<Demand> demand) {
         this.directory = directory;
         this.publications = publications;
         this.supernodes = supernodes;
+        this.clock = clock;
+        this.demand = demand;
+        this.zone = config.zone();
         this.interval = config.trackerInterval();
         this.swarms = new Swarms(clock, Duration.ofSeconds(3L * interval));
     }
@@ -59,23 +67,37 @@ public class Tracker {
      * Who announced: a device of {@code user}, or a supernode ({@code user} null).
      *
      * @param label how peer records name it: "user/device" or "supernode:node"
+     * @param zone a supernode's own zone; a device is in this tracker's zone, since daemons only
+     *     announce to the supernodes of their zone
      */
-    private record Announcer(String user, String label) {}
+    private record Announcer(String user, String label, String zone) {
+        boolean isSupernode() {
+            return user == null;
+        }
+    }
+
+    /** A device of this tracker's zone is fetching a publication: its zone's carrier should hold it. */
+    public record Demand(Publication publication) {}
 
     private byte[] answer(AnnounceRequest request, InetAddress remote) {
         Announcer who = announcer(request.passkey());
         Publication publication = publicationFor(request.infohash(), who)
                 .orElseThrow(() -> new AnnounceException("unknown torrent, or not one of your groups' publications"));
         String swarm = publication.infohashV2();
-        List<Swarms.Peer> peers = swarms.announce(
-                swarm,
+        boolean seed = request.left() == 0;
+        var peer = new Swarms.Peer(
                 request.peerId(),
                 remote,
                 request.port(),
-                request.left() == 0,
+                seed,
                 who.label(),
-                request.event().equals("stopped"),
-                request.numwant());
+                who.zone(),
+                who.isSupernode(),
+                clock.instant());
+        List<Swarms.Peer> peers = swarms.announce(swarm, peer, request.event().equals("stopped"), request.numwant());
+        if (!who.isSupernode() && !seed) {
+            demand.fireAsync(new Demand(publication));
+        }
         Swarms.Counts counts = swarms.counts(swarm);
         var response = new LinkedHashMap<String, Object>();
         response.put("interval", interval);
@@ -106,11 +128,12 @@ public class Tracker {
         if (device.isPresent()) {
             return new Announcer(
                     device.get().user(),
-                    device.get().user() + "/" + device.get().device());
+                    device.get().user() + "/" + device.get().device(),
+                    zone);
         }
         return supernodes
                 .findByPasskeyHash(Secrets.hash(passkey))
-                .map(s -> new Announcer(null, "supernode:" + s.node()))
+                .map(s -> new Announcer(null, "supernode:" + s.node(), s.zone()))
                 .orElseThrow(() -> new AnnounceException("passkey not valid or revoked"));
     }
 
@@ -141,13 +164,19 @@ public class Tracker {
         return out.toByteArray();
     }
 
-    /** A peer record, for operators: who announced, from where, and whether it is a seed. */
-    public record PeerRecord(String who, String address, int port, boolean seed) {}
+    /** True when a device of this zone announced lately that it is still fetching the publication. */
+    public boolean hasDeviceLeechers(Publication publication) {
+        return swarms.hasDeviceLeechers(publication.infohashV2());
+    }
+
+    /** A peer record, for operators: who announced (with which peer id), from where, in which zone, and whether it is a seed. */
+    public record PeerRecord(String who, String peerId, String zone, String address, int port, boolean seed) {}
 
     /** The peer records of a publication's swarm. */
     public List<PeerRecord> peers(Publication publication) {
         return swarms.peers(publication.infohashV2()).stream()
-                .map(p -> new PeerRecord(p.who(), p.address().getHostAddress(), p.port(), p.seed()))
+                .map(p -> new PeerRecord(
+                        p.who(), p.peerId(), p.zone(), p.address().getHostAddress(), p.port(), p.seed()))
                 .toList();
     }
 }

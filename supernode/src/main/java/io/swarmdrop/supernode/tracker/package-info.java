@@ -14,6 +14,13 @@
  *       map to one swarm (the publication's full v2 hash), so peers of either announce meet.
  *   <li>Peers are kept in memory and forgotten after three intervals without an announce, or at
  *       {@code event=stopped}.
+ *   <li>Zones: a device is in this tracker's zone (daemons announce only to the supernodes of their
+ *       zone), a supernode in its own. A device gets the peers of its zone; a supernode gets the
+ *       peers of its zone and the supernodes of every zone. Bytes therefore cross zones between
+ *       supernodes only. Every supernode is a tracker of every swarm and clients announce to all of
+ *       them, so no tracker state is shared.
+ *   <li>A device of this zone that announces it still lacks a file fires a {@code Demand}, so the
+ *       zone's carrier supernode joins the swarm at once.
  * </ul>
  */
 package io.swarmdrop.supernode.tracker;

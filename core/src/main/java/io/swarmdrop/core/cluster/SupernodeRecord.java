@@ -1,0 +1,37 @@
+package io.swarmdrop.core.cluster;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.KeeperException;
+
+/**
+ * A live supernode, as registered in its ephemeral node.
+ *
+ * @param passkeyHash hash of the passkey this supernode announces with, so any supernode's tracker accepts it
+ */
+public record SupernodeRecord(
+        String node, String zone, String apiUrl, int peerPort, String passkeyHash, Instant startedAt) {
+
+    /** Every live supernode of every zone, from their ephemeral registrations. */
+    public static List<SupernodeRecord> live(CuratorFramework zk) {
+        var all = new ArrayList<SupernodeRecord>();
+        try {
+            for (String zone : zk.getChildren().forPath(ZkLayout.SUPERNODES)) {
+                for (String n : zk.getChildren().forPath(ZkLayout.zone(zone))) {
+                    try {
+                        all.add(Json.read(zk.getData().forPath(ZkLayout.supernode(zone, n)), SupernodeRecord.class));
+                    } catch (KeeperException.NoNodeException e) {
+                        // It went away while we listed the zone.
+                    }
+                }
+            }
+        } catch (KeeperException.NoNodeException e) {
+            return all;
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("list supernodes", e);
+        }
+        return all;
+    }
+}
