@@ -1,0 +1,45 @@
+package io.swarmdrop.console;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration of the admin console. */
+@ConfigMapping(prefix = "swarmdrop.console")
+public interface ConsoleConfig {
+
+    /** Folder of the console's own H2 database (accounts and the audit log). */
+    @WithDefault("console-data")
+    String dataDir();
+
+    /** PBKDF2 iterations for console account passwords and for the users the console creates. */
+    @WithDefault("600000")
+    int passwordIterations();
+
+    /** How often audit events raised on supernodes (enrolments) are moved into the audit log. */
+    @WithDefault("2s")
+    Duration auditDrainEvery();
+
+    ZooKeeper zookeeper();
+
+    FirstAdmin firstAdmin();
+
+    interface ZooKeeper {
+        /** The ensemble holding the cluster state (the supernode's embedded one by default). */
+        @WithDefault("127.0.0.1:2181")
+        String connect();
+
+        @WithDefault("15000")
+        int sessionTimeoutMs();
+    }
+
+    /** The administrator account created on first start, when the console has no account yet. */
+    interface FirstAdmin {
+        @WithDefault("admin")
+        String name();
+
+        /** Its password; when not set, one is generated into {@code <data-dir>/first-admin-password}. */
+        Optional<String> password();
+    }
+}
