@@ -130,6 +130,30 @@ final class TestCluster implements AutoCloseable {
         return supernode;
     }
 
+    /** The embedded ZooKeeper of the single supernode started by {@link #startSupernode(String...)}. */
+    String zookeeperConnect() {
+        return "127.0.0.1:" + zkPort;
+    }
+
+    /** Starts the admin console on the cluster's ZooKeeper; returns its URL once it is ready. */
+    String startConsole(String firstAdminPassword) throws IOException {
+        int port = FreePorts.next();
+        var properties = new HashMap<String, String>();
+        properties.put("quarkus.http.port", Integer.toString(port));
+        properties.put("swarmdrop.console.data-dir", folder.resolve("console").toString());
+        properties.put("swarmdrop.console.zookeeper.connect", zookeeperConnect());
+        properties.put("swarmdrop.console.password-iterations", "1000");
+        properties.put("swarmdrop.console.first-admin.password", firstAdminPassword);
+        start("console", PROJECT.resolve("admin-console/target/quarkus-app/quarkus-run.jar"), properties);
+        String url = "http://127.0.0.1:" + port;
+        await("console ready")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> get(url + "/q/health/ready", null).statusCode() == 200);
+        return url;
+    }
+
     /** The admin token every supernode of a multi-supernode cluster is configured with. */
     private static final String CLUSTER_ADMIN_TOKEN = "e2e-admin-token-0123456789";
 
