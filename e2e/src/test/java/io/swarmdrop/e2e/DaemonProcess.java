@@ -67,8 +67,17 @@ final class DaemonProcess {
     }
 
     JsonNode status() throws IOException, InterruptedException {
-        var response = TestCluster.get("http://127.0.0.1:" + httpPort + "/local/status", null);
+        var response = TestCluster.get("http://127.0.0.1:" + httpPort + "/local/status", localToken());
         return TestCluster.JSON.readTree(response.body());
+    }
+
+    /** The token of the daemon's local API, from the file it writes on every start. */
+    String localToken() throws IOException {
+        var properties = new java.util.Properties();
+        try (var in = Files.newInputStream(root.resolve(".swarmdrop/local-api"))) {
+            properties.load(in);
+        }
+        return properties.getProperty("token");
     }
 
     /** The journal's record of a received publication, by file name, or null. */

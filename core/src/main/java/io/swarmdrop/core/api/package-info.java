@@ -9,6 +9,7 @@
  * GET  /api/ping                             no token needed -> 204: a daemon times it to choose the nearest supernode
  * POST /api/groups/{group}/publications      torrent metainfo (application/x-bittorrent) -> PublicationView
  *                                            201 when new, 200 when the same torrent was already published there
+ * GET  /api/publications                     -> [PublicationView] of the caller's groups, newest first
  * GET  /api/publications/pending             -> [PublicationView], oldest first
  * GET  /api/publications/expired            -> [PublicationView] removed before this user received them
  * DELETE /api/publications/expired/{id}      the daemon has reported it -> 204

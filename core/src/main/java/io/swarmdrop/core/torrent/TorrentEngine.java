@@ -353,6 +353,11 @@ public final class TorrentEngine implements AutoCloseable {
         bool(pack, settings_pack.bool_types.enable_outgoing_utp, false);
         bool(pack, settings_pack.bool_types.enable_incoming_utp, false);
         bool(pack, settings_pack.bool_types.allow_multiple_connections_per_ip, true);
+        // A 64 KiB delivery in the end-to-end tests sometimes stalled for exactly 60 s, libtorrent's
+        // default time before a block request that got no answer is sent to another peer. On a LAN
+        // a 16 KiB block that takes more than 10 s is lost, not slow.
+        pack.setInteger(settings_pack.int_types.request_timeout.swigValue(), 10);
+        pack.setInteger(settings_pack.int_types.piece_timeout.swigValue(), 10);
         // Each supernode of a zone is one tracker with its own in-memory swarm: announce to all.
         bool(pack, settings_pack.bool_types.announce_to_all_trackers, true);
         bool(pack, settings_pack.bool_types.announce_to_all_tiers, true);

@@ -165,6 +165,14 @@ public class Journal {
                 .executeUpdate();
     }
 
+    /** Forgets a fetch, so the publication can be accepted again (the command's {@code get}). */
+    public void forgetFetch(String publicationId) {
+        Fetch fetch = db.find(Fetch.class, publicationId);
+        if (fetch != null) {
+            db.remove(fetch);
+        }
+    }
+
     public List<Fetch> fetches() {
         return db.createQuery("from Fetch order by acceptedAt", Fetch.class).getResultList();
     }

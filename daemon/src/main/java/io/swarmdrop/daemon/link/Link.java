@@ -197,7 +197,11 @@ public class Link {
         String password = config.password()
                 .orElseThrow(() -> new SupernodeException(
                         401, "this device is not enrolled: set swarmdrop.daemon.password for the first start"));
-        Enrolment enrolment = client.login(name, password, config.deviceName().orElseGet(Link::hostname));
+        keep(client.login(name, password, config.deviceName().orElseGet(Link::hostname)));
+    }
+
+    /** Keeps an enrolment in the journal (so the password is needed only once) and uses it from now on. */
+    private void keep(Enrolment enrolment) {
         journal.setting("user", enrolment.user());
         journal.setting("device", enrolment.device());
         journal.setting("passkey", enrolment.passkey());
@@ -207,6 +211,18 @@ public class Link {
         passkey = enrolment.passkey();
         token = enrolment.token();
         LOG.infof("[user=%s] enrolled as device %s at %s", user, device, client.baseUrl());
+    }
+
+    /**
+     * Enrols this device as {@code user} now, replacing any earlier enrolment (the command's
+     * {@code enrol}). The password is used once and not kept.
+     */
+    public synchronized void enrol(String name, String password, String deviceName) {
+        if (!attached) {
+            attach(candidates());
+        }
+        keep(client.login(
+                name, password, deviceName == null ? config.deviceName().orElseGet(Link::hostname) : deviceName));
     }
 
     /** The supernode no longer accepts the token (revoked): forget it, so the next attempt enrols again. */

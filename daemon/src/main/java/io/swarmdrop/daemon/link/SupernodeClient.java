@@ -121,6 +121,10 @@ public final class SupernodeClient {
         return read(send(request), new TypeReference<>() {});
     }
 
+    public List<PublicationView> publications() {
+        return read(send(authorized("api/publications").GET().build()), new TypeReference<>() {});
+    }
+
     public List<PublicationView> pending() {
         return read(send(authorized("api/publications/pending").GET().build()), new TypeReference<>() {});
     }

@@ -74,6 +74,22 @@ public class PublicationsResource {
                 .build();
     }
 
+    /** Every publication of the caller's groups that the cluster still knows, newest first. */
+    @GET
+    @Path("/publications")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<PublicationView> inMyGroups() {
+        var groups = new java.util.HashSet<>(directory.groupsOf(device.user()));
+        return publications.ids().stream()
+                .map(publications::find)
+                .flatMap(java.util.Optional::stream)
+                .filter(p -> groups.contains(p.group()))
+                .sorted(java.util.Comparator.comparing(io.swarmdrop.core.publication.Publication::createdAt)
+                        .reversed())
+                .map(PublicationView::of)
+                .toList();
+    }
+
     @GET
     @Path("/publications/pending")
     public List<PublicationView> pending() {

@@ -1,4 +1,4 @@
-package io.swarmdrop.daemon.status;
+package io.swarmdrop.daemon.local;
 
 import io.swarmdrop.core.torrent.PeerConnection;
 import io.swarmdrop.core.torrent.TorrentEngine;

@@ -1,0 +1,125 @@
+package io.swarmdrop.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * The running daemon's local API. Its URL and token are in {@code <root>/.swarmdrop/local-api},
+ * written by the daemon on every start and readable by its user only.
+ */
+final class LocalDaemon {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private LocalDaemon(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    static LocalDaemon at(Path root) {
+        Path file = root.resolve(".swarmdrop").resolve("local-api");
+        var properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (NoSuchFileException e) {
+            throw new CliException(
+                    Swarmdrop.NOT_RUNNING,
+                    "no daemon has run with the root folder " + root + " (" + file + " is missing)");
+        } catch (IOException e) {
+            throw new CliException(Swarmdrop.NOT_RUNNING, "cannot read " + file + ": " + e.getMessage());
+        }
+        String url = properties.getProperty("url");
+        String token = properties.getProperty("token");
+        if (url == null || token == null) {
+            throw new CliException(Swarmdrop.NOT_RUNNING, file + " is incomplete; restart the daemon");
+        }
+        return new LocalDaemon(URI.create(url.endsWith("/") ? url : url + "/"), token);
+    }
+
+    JsonNode get(String path) {
+        return json(send(request(path).GET().build()));
+    }
+
+    String text(String path) {
+        return send(request(path).GET().build());
+    }
+
+    JsonNode post(String path, Object body) {
+        try {
+            return json(send(request(path)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                    .build()));
+        } catch (IOException e) {
+            throw new CliException(1, e.getMessage());
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private String send(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new CliException(
+                    Swarmdrop.NOT_RUNNING, "the daemon is not running (nothing answers at " + base + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(1, "interrupted");
+        }
+        int status = response.statusCode();
+        if (status < 400) {
+            return response.body();
+        }
+        String message = errorOf(response.body(), status);
+        throw new CliException(
+                switch (status) {
+                    case 401 -> Swarmdrop.NOT_RUNNING;
+                    case 404 -> Swarmdrop.NOT_FOUND;
+                    case 400, 403, 409, 422 -> Swarmdrop.REFUSED;
+                    case 503 -> Swarmdrop.NO_SUPERNODE;
+                    default -> 1;
+                },
+                message);
+    }
+
+    private static String errorOf(String body, int status) {
+        try {
+            JsonNode error = JSON.readTree(body).get("error");
+            return error == null ? "HTTP " + status : error.asText();
+        } catch (IOException e) {
+            return "HTTP " + status;
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            throw new CliException(1, "unreadable answer from the daemon: " + e.getMessage());
+        }
+    }
+}

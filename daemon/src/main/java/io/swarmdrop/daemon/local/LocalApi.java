@@ -1,0 +1,59 @@
+package io.swarmdrop.daemon.local;
+
+import io.quarkus.runtime.StartupEvent;
+import io.swarmdrop.core.security.Secrets;
+import io.swarmdrop.daemon.Folders;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The daemon's local API ({@code /local/**}, on loopback only) is for the user who runs it: each
+ * start writes a fresh random token and the API's URL to {@code <root>/.swarmdrop/local-api}
+ * (readable by the owner only), and every call must carry that token. The {@code swarmdrop}
+ * command reads the file; other users on the machine cannot.
+ */
+@Singleton
+public class LocalApi {
+
+    public static final String FILE = "local-api";
+
+    private final String token = Secrets.newSecret();
+    private final Path file;
+    private final int port;
+
+    LocalApi(Folders folders, @ConfigProperty(name = "quarkus.http.port") int port) {
+        this.file = folders.root().resolve(".swarmdrop").resolve(FILE);
+        this.port = port;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        String content = "url=http://127.0.0.1:" + port + "\ntoken=" + token + "\n";
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = Files.createTempFile(
+                    file.getParent(),
+                    FILE,
+                    ".part",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(partial, content, StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the local API token to " + file, e);
+        }
+    }
+
+    boolean accepts(String bearer) {
+        return bearer != null
+                && MessageDigest.isEqual(
+                        bearer.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    }
+}

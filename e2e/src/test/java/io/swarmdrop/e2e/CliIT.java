@@ -1,0 +1,143 @@
+package io.swarmdrop.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.swarmdrop.testing.RandomFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Issue 7, item 4: the real {@code swarmdrop} command against running daemons, with its exit codes. */
+class CliIT {
+
+    private static final Path COMMAND = Path.of(System.getProperty("swarmdrop.root", ".."))
+            .resolve("cli/swarmdrop")
+            .toAbsolutePath();
+
+    private final Path folder =
+            Path.of("target", "e2e", "cli-" + System.nanoTime()).toAbsolutePath();
+    private TestCluster cluster;
+    private DaemonProcess alice;
+    private DaemonProcess bob;
+
+    @BeforeEach
+    void start() throws Exception {
+        cluster = new TestCluster(folder).startSupernode();
+        cluster.createUser("alice", "alice-password");
+        cluster.createUser("bob", "bob-password");
+        cluster.createGroup("design", "alice", "bob");
+        cluster.setPolicy("design", "retention.delete-when-delivered = false\n");
+        alice = cluster.daemon("alice", "alice-password").start();
+        bob = cluster.daemon("bob", "bob-password")
+                .with("swarmdrop.daemon.torrent.download-limit", Long.toString(2L << 20))
+                .start();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        cluster.close();
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run swarmdropWithInput(DaemonProcess daemon, String stdin, String... args) throws Exception {
+        var command = new ArrayList<>(List.of(COMMAND.toString(), "--root", daemon.root.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        if (stdin != null) {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        Thread drain = new Thread(() -> {
+            try {
+                process.getErrorStream().transferTo(err);
+            } catch (IOException e) {
+                // The process ended.
+            }
+        });
+        drain.start();
+        process.getInputStream().transferTo(out);
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("swarmdrop " + String.join(" ", args) + " did not finish");
+        }
+        drain.join();
+        return new Run(process.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run swarmdrop(DaemonProcess daemon, String... args) throws Exception {
+        return swarmdropWithInput(daemon, null, args);
+    }
+
+    @Test
+    void theCommandDrivesTheDaemonAndExitsWithCodesAScriptCanRelyOn() throws Exception {
+        Run status = swarmdrop(bob, "status");
+        assertThat(status.exit()).isZero();
+        assertThat(status.out())
+                .contains("user:       bob")
+                .contains("(connected)")
+                .contains("design");
+        assertThat(swarmdrop(bob, "groups").out()).isEqualTo("design\n");
+
+        Path source = RandomFiles.write(folder.resolve("sources/catalogue.bin"), 12L << 20, 40);
+        Run published = swarmdrop(alice, "publish", source.toString(), "--group", "design", "--wait");
+        assertThat(published.exit()).as(published.err()).isZero();
+        assertThat(published.out())
+                .contains("catalogue.bin is in the outbox of design")
+                .contains("published as ");
+        String id = published.out().replaceAll("(?s).*published as (\\S+).*", "$1");
+
+        await("bob is fetching")
+                .atMost(Duration.ofMinutes(1))
+                .ignoreExceptions()
+                .until(() -> bob.transfer("catalogue.bin") != null);
+        Run watched = swarmdrop(bob, "transfers", "--watch");
+        assertThat(watched.exit()).isZero();
+        assertThat(watched.out()).contains("catalogue.bin").contains("100%");
+
+        Path delivered = bob.inbox("design").resolve("catalogue.bin");
+        await("bob's copy").atMost(Duration.ofMinutes(1)).until(() -> Files.exists(delivered));
+        await("listed as received").atMost(Duration.ofSeconds(30)).until(() -> swarmdrop(bob, "ls")
+                .out()
+                .matches("(?s).*" + id + ".*(acknowledged|delivered).*catalogue\\.bin.*"));
+
+        Files.delete(delivered);
+        Run again = swarmdrop(bob, "get", id, "--wait");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("fetching catalogue.bin").contains("delivered to");
+        assertThat(RandomFiles.sha256(delivered)).isEqualTo(RandomFiles.sha256(source));
+        assertThat(swarmdrop(bob, "get", id).exit()).as("already in the inbox").isEqualTo(4);
+
+        Run unknown = swarmdrop(bob, "get", "nosuchpublication");
+        assertThat(unknown.exit()).isEqualTo(5);
+        assertThat(unknown.err()).startsWith("swarmdrop: ");
+        assertThat(swarmdrop(bob, "publish", folder.resolve("missing.bin").toString(), "--group", "design")
+                        .exit())
+                .isEqualTo(4);
+        Run notMine = swarmdrop(bob, "publish", source.toString(), "--group", "finance");
+        assertThat(notMine.exit()).isEqualTo(4);
+        assertThat(notMine.err()).contains("'finance' is not one of your groups");
+        Run wrongPassword = swarmdropWithInput(bob, "wrong password\n", "enrol", "--user", "bob");
+        assertThat(wrongPassword.exit()).isEqualTo(4);
+        assertThat(wrongPassword.err()).contains("wrong user or password");
+        assertThat(swarmdrop(bob, "logs", "-n", "50").out()).contains("delivered");
+        assertThat(swarmdrop(bob, "no-such-command").exit()).isEqualTo(2);
+
+        bob.stop();
+        Run down = swarmdrop(bob, "status");
+        assertThat(down.exit()).isEqualTo(3);
+        assertThat(down.err()).contains("the daemon is not running");
+    }
+}
