@@ -23,6 +23,12 @@ public interface DaemonConfig {
      */
     Optional<String> zone();
 
+    /**
+     * A config file to read the settings from (see {@code config/ConfigFile}); read by
+     * {@code ConfigFileSource} before this mapping is built.
+     */
+    Optional<String> configFile();
+
     /** User to enrol as on first start; afterwards the device token in the journal is used. */
     Optional<String> user();
 

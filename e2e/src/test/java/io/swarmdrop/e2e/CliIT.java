@@ -140,4 +140,26 @@ class CliIT {
         assertThat(down.exit()).isEqualTo(3);
         assertThat(down.err()).contains("the daemon is not running");
     }
+
+    @Test
+    void aDaemonWithABadConfigFileStopsAndSaysWhichKeyIsWrong() throws Exception {
+        Path config = Files.writeString(
+                folder.resolve("daemon.properties"), "supernodes = ftp://nowhere\nlisten-port = 80\n");
+        var properties = new java.util.HashMap<String, String>();
+        properties.put("quarkus.http.port", Integer.toString(io.swarmdrop.testing.FreePorts.next()));
+        properties.put(
+                "swarmdrop.daemon.root", folder.resolve("daemon-misconfigured").toString());
+        properties.put("swarmdrop.daemon.config-file", config.toString());
+        var daemon = cluster.start(
+                "misconfigured",
+                Path.of(System.getProperty("swarmdrop.root", ".."))
+                        .resolve("daemon/target/quarkus-app/quarkus-run.jar"),
+                properties);
+
+        await("the daemon gives up").atMost(Duration.ofMinutes(1)).until(() -> !daemon.isAlive());
+        assertThat(Files.readString(daemon.log()))
+                .contains("the daemon's config file has 2 problems")
+                .contains(config + " line 1, key 'supernodes': 'ftp://nowhere' is not an http:// or https:// URL")
+                .contains(config + " line 2, key 'listen-port': 80 is not a port from 1024 to 65535");
+    }
 }

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Byte sizes in the policy text: a number with an optional KB, MB, GB or TB (powers of 1024). */
-final class Sizes {
+public final class Sizes {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]?B?)", Pattern.CASE_INSENSITIVE);
     private static final String UNITS = "KMGT";
@@ -13,7 +13,7 @@ final class Sizes {
     private Sizes() {}
 
     /** The byte count, or -1 when {@code text} is not a size. */
-    static long parse(String text) {
+    public static long parse(String text) {
         Matcher m = SIZE.matcher(text.trim());
         if (!m.matches()) {
             return -1;
@@ -32,7 +32,7 @@ final class Sizes {
     }
 
     /** Exact sizes as whole units ("20 KB"), others with one decimal ("29.3 KB"), small ones in bytes. */
-    static String format(long bytes) {
+    public static String format(long bytes) {
         for (int i = UNITS.length(); i > 0; i--) {
             long unit = 1L << (10 * i);
             if (bytes >= unit) {
