@@ -233,6 +233,23 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anAdministratorAddsAnAuditorWhoCanSignInButNotManageAccounts() {
+        String name = unique("olga");
+
+        assertRedirect(
+                admin.post("/accounts", "name", name, "password", "auditor password", "role", "auditor"), "created");
+        assertRedirect(
+                admin.post("/accounts", "name", unique("x"), "password", "short", "role", "auditor"), "12+characters");
+        assertRedirect(
+                admin.post("/accounts", "name", unique("x"), "password", "long enough pw", "role", "root"), "error=");
+
+        Browser auditor = Browser.signedInAs(name, "auditor password");
+        assertThat(auditor.get("/accounts").statusCode()).isEqualTo(403);
+        assertThat(admin.get("/accounts").asString()).contains(name).contains("auditor");
+        assertThat(admin.get("/audit?q=" + name).asString()).contains("created a console account");
+    }
+
+    @Test
     void aFormWithoutTheCsrfTokenIsRefused() {
         String group = unique("csrf");
 
