@@ -276,6 +276,10 @@ public final class TorrentEngine implements AutoCloseable {
         }
         keysByHash.values().remove(key);
         names.remove(key);
+        if (!handle.isValid()) {
+            // Already gone from libtorrent: the same torrent under another key was removed first.
+            return;
+        }
         if (deleteFiles) {
             session.swig().remove_torrent(handle.swig(), session_handle.delete_files);
         } else {

@@ -220,17 +220,52 @@ public class Seeder implements TransferListener {
             return;
         }
         try {
+            var known = new java.util.HashSet<String>();
             for (StoredFile row : catalogRows()) {
-                boolean removed = publications
-                        .find(row.publicationId)
-                        .map(p -> p.state() == PublicationState.REMOVED)
-                        .orElse(true);
-                if (removed) {
-                    drop(row.publicationId, "'" + row.name + "' was removed");
+                known.add(row.publicationId);
+                try {
+                    if (isRemoved(row.publicationId)) {
+                        drop(row.publicationId, "'" + row.name + "' was removed");
+                    }
+                } catch (RuntimeException e) {
+                    LOG.errorf("[publication=%s] could not drop its copy: %s", row.publicationId, e.getMessage());
                 }
             }
+            dropOrphans(known);
         } catch (RuntimeException e) {
             LOG.errorf("[node=%s] dropping removed files failed: %s", identity.node(), e.getMessage());
+        }
+    }
+
+    private boolean isRemoved(String id) {
+        return publications
+                .find(id)
+                .map(p -> p.state() == PublicationState.REMOVED)
+                .orElse(true);
+    }
+
+    /**
+     * Deletes stored copies of removed publications that the catalog does not list. After a
+     * SIGKILL, H2 was seen to have lost catalog rows written long before, and a copy without its
+     * row would otherwise stay on disk for good. Copies of live publications are left for
+     * placement, which rejoins them when this supernode should hold them.
+     */
+    private void dropOrphans(java.util.Set<String> known) {
+        if (!java.nio.file.Files.isDirectory(store)) {
+            return;
+        }
+        try (var folders = java.nio.file.Files.list(store)) {
+            for (Path folder : folders.toList()) {
+                String id = folder.getFileName().toString();
+                if (known.contains(id) || engine.contains(id) || !io.swarmdrop.core.cluster.Names.isValid(id)) {
+                    continue;
+                }
+                if (isRemoved(id)) {
+                    drop(id, "an orphaned copy (no catalog row) of a removed publication");
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("[node=%s] cannot list %s: %s", identity.node(), store, e.getMessage());
         }
     }
 
