@@ -27,6 +27,7 @@ import org.libtorrent4j.alerts.AlertType;
 import org.libtorrent4j.alerts.FileErrorAlert;
 import org.libtorrent4j.alerts.ListenFailedAlert;
 import org.libtorrent4j.alerts.ListenSucceededAlert;
+import org.libtorrent4j.alerts.PeerAlert;
 import org.libtorrent4j.alerts.SaveResumeDataAlert;
 import org.libtorrent4j.alerts.SocketType;
 import org.libtorrent4j.alerts.TorrentAlert;
@@ -261,6 +262,25 @@ public final class TorrentEngine implements AutoCloseable {
     }
 
     /**
+     * Records every connection as libtorrent makes or ends it, so even a transfer shorter than the
+     * sampling period leaves its peers on record (byte counts come from {@link #samplePeers()}).
+     */
+    private void recordConnection(PeerAlert<?> alert) {
+        String key = keyOf(alert);
+        if (key == null) {
+            return;
+        }
+        var endpoint = alert.endpoint();
+        String address = endpoint.address() + ":" + endpoint.port();
+        String id = alert.peerId() == null || alert.peerId().isAllZeros()
+                ? address
+                : alert.peerId().toHex();
+        connections
+                .computeIfAbsent(key, k -> new ConcurrentHashMap<>())
+                .putIfAbsent(id, new PeerConnection(id, address, 0, 0));
+    }
+
+    /**
      * Every peer the torrent was seen connected to in this process (see {@link #samplePeers()}).
      * The record outlives the torrent's removal, so a delivered file's fetch can still be inspected.
      */
@@ -379,6 +399,7 @@ public final class TorrentEngine implements AutoCloseable {
                 .or_(Alert.STATUS_NOTIFICATION)
                 .or_(Alert.STORAGE_NOTIFICATION)
                 .or_(Alert.TRACKER_NOTIFICATION)
+                .or_(Alert.CONNECT_NOTIFICATION)
                 .to_int();
     }
 
@@ -400,7 +421,9 @@ public final class TorrentEngine implements AutoCloseable {
                 AlertType.SAVE_RESUME_DATA.swig(),
                 AlertType.TORRENT_ERROR.swig(),
                 AlertType.FILE_ERROR.swig(),
-                AlertType.TRACKER_ERROR.swig()
+                AlertType.TRACKER_ERROR.swig(),
+                AlertType.PEER_CONNECT.swig(),
+                AlertType.PEER_DISCONNECTED.swig()
             };
         }
 
@@ -454,6 +477,7 @@ public final class TorrentEngine implements AutoCloseable {
                     }
                 }
                 case TRACKER_ERROR -> LOG.debugf("[transfer=%s] tracker: %s", keyOf(alert), alert.message());
+                case PEER_CONNECT, PEER_DISCONNECTED -> recordConnection((PeerAlert<?>) alert);
                 default -> {}
             }
         }
