@@ -131,6 +131,9 @@ public class Inbox implements TransferListener {
      * before sending it, so a file edited in the inbox is never served as the publication.
      */
     private void seed(String id, Fetch fetch) {
+        if (fetch.deliveredPath == null) {
+            return;
+        }
         Path file = Path.of(fetch.deliveredPath);
         if (!Files.isRegularFile(file)) {
             return;

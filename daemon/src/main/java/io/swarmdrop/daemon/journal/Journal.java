@@ -135,11 +135,17 @@ public class Journal {
         db.persist(fetch);
     }
 
+    /**
+     * Keeps resume data of a fetch still under way. One column, in one statement: libtorrent's
+     * last resume data can arrive while the fetch is being delivered, and a whole-entity update
+     * here overwrote the delivery (state and path) with the old values.
+     */
     public void saveResumeData(String publicationId, byte[] data) {
-        Fetch fetch = db.find(Fetch.class, publicationId);
-        if (fetch != null && fetch.state == Fetch.State.FETCHING) {
-            fetch.resumeData = data;
-        }
+        db.createQuery("update Fetch f set f.resumeData = ?1 where f.publicationId = ?2 and f.state = ?3")
+                .setParameter(1, data)
+                .setParameter(2, publicationId)
+                .setParameter(3, Fetch.State.FETCHING)
+                .executeUpdate();
     }
 
     public void delivered(String publicationId, String path, long downloadedBytes) {
