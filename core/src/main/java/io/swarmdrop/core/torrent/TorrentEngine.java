@@ -55,6 +55,8 @@ public final class TorrentEngine implements AutoCloseable {
     private final Map<String, TorrentHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, String> keysByHash = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    /** The last status of each removed torrent; see {@link #lastStatus}. */
+    private final Map<String, TransferStatus> lastStatus = new ConcurrentHashMap<>();
     /** Every peer each torrent was seen connected to, by peer id; see {@link #samplePeers()}. */
     private final Map<String, Map<String, PeerConnection>> connections = new ConcurrentHashMap<>();
 
@@ -290,6 +292,7 @@ public final class TorrentEngine implements AutoCloseable {
 
     /** Removes a torrent; with {@code deleteFiles} libtorrent also deletes what it downloaded. */
     public void remove(String key, boolean deleteFiles) {
+        status(key).ifPresent(last -> lastStatus.put(key, last));
         TorrentHandle handle = handles.remove(key);
         if (handle == null || session == null) {
             return;
@@ -313,6 +316,14 @@ public final class TorrentEngine implements AutoCloseable {
         if (handle != null && handle.isValid()) {
             handle.saveResumeData(TorrentHandle.SAVE_INFO_DICT);
         }
+    }
+
+    /**
+     * The torrent's status now, or as it was when it was removed: byte counters of a copy that was
+     * dropped (by placement, or delivered and re-added) stay readable for the life of the process.
+     */
+    public Optional<TransferStatus> lastStatus(String key) {
+        return status(key).or(() -> Optional.ofNullable(lastStatus.get(key)));
     }
 
     public Optional<TransferStatus> status(String key) {

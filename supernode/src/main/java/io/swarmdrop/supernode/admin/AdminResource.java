@@ -169,6 +169,15 @@ public class AdminResource {
         return tracker.peers(publication);
     }
 
+    /** This supernode's transfer of one publication, with its byte counters, even after it dropped its copy. */
+    @GET
+    @Path("/transfers/{publication}")
+    public TransferStatus transfer(@PathParam("publication") String id) {
+        return seeder.transfer(id)
+                .orElseThrow(() -> new PublicationException(
+                        PublicationException.Reason.NOT_FOUND, "this supernode never held publication " + id));
+    }
+
     /** The peers this supernode's own session exchanged a publication's bytes with. */
     @GET
     @Path("/connections/{publication}")

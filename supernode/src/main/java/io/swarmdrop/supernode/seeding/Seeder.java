@@ -185,6 +185,11 @@ public class Seeder implements TransferListener {
         }
     }
 
+    /** This supernode's transfer of a publication, now or when it dropped it. */
+    public java.util.Optional<TransferStatus> transfer(String publicationId) {
+        return engine.lastStatus(publicationId);
+    }
+
     public List<TransferStatus> transfers() {
         return engine.statuses();
     }
