@@ -2,8 +2,7 @@ package io.swarmdrop.supernode.cluster;
 
 import io.quarkus.runtime.Startup;
 import io.swarmdrop.core.audit.AuditQueue;
-import io.swarmdrop.core.cluster.ClusterRoots;
-import io.swarmdrop.core.cluster.ZkLayout;
+import io.swarmdrop.core.cluster.ClusterClient;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.security.PasswordHasher;
@@ -13,10 +12,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,20 +41,15 @@ public class Cluster {
                     Path.of(config.dataDir(), "zookeeper"), config.zookeeper().embeddedPort());
             connect = embedded.connectString();
         }
-        curator = CuratorFrameworkFactory.builder()
-                .connectString(connect)
-                .namespace(ZkLayout.NAMESPACE)
-                .sessionTimeoutMs(config.zookeeper().sessionTimeoutMs())
-                .connectionTimeoutMs(10_000)
-                .retryPolicy(new ExponentialBackoffRetry(250, 10, 5_000))
-                .build();
-        curator.start();
-        if (!curator.blockUntilConnected(60, TimeUnit.SECONDS)) {
-            close();
-            throw new IllegalStateException("cannot reach ZooKeeper at " + connect + " within 60 s");
+        try {
+            curator = ClusterClient.connect(connect, config.zookeeper().sessionTimeoutMs());
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
         }
         LOG.infof("connected to ZooKeeper at %s", connect);
-        ClusterRoots.create(curator);
         directory = new Directory(curator, new PasswordHasher(config.passwordIterations()), clock);
         publications = new Publications(curator, clock);
     }
