@@ -113,9 +113,33 @@ public final class Swarmdrop {
                             s.path("supernode").asText("-"),
                             s.path("connected").asBoolean() ? "connected" : "not connected");
             out().printf("groups:     %s%n", join(s.path("groups")));
+            out().printf("upnp:       %s%n", upnp(s.path("upnp")));
             out().printf("transfers:  %d%n", s.path("transfers").size());
             return s.path("connected").asBoolean() ? 0 : NO_SUPERNODE;
         }
+    }
+
+    /** One line about the router mapping: "mapped on <router> as <address>:<port>", or why not. */
+    static String upnp(JsonNode upnp) {
+        String state = upnp.path("state").asText("OFF");
+        return switch (state) {
+            case "MAPPED" ->
+                "port %d mapped on %s (external address %s, lease %s)"
+                        .formatted(
+                                upnp.path("port").asInt(),
+                                upnp.path("gateway").asText(),
+                                upnp.path("externalAddress").asText("unknown"),
+                                upnp.path("leaseSeconds").asLong() == 0
+                                        ? "permanent"
+                                        : upnp.path("leaseSeconds").asLong() + " s");
+            case "SEARCHING" ->
+                "looking for a router (port %d)".formatted(upnp.path("port").asInt());
+            default ->
+                state.toLowerCase(java.util.Locale.ROOT)
+                        + (upnp.hasNonNull("problem")
+                                ? ": " + upnp.path("problem").asText()
+                                : "");
+        };
     }
 
     @Command(name = "groups", description = "The groups of this device's user, one per line.")

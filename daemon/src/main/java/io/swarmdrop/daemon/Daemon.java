@@ -11,6 +11,7 @@ import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.PushChannel;
 import io.swarmdrop.daemon.link.SupernodeException;
 import io.swarmdrop.daemon.outbox.Outbox;
+import io.swarmdrop.daemon.upnp.PortMapping;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public class Daemon implements PushChannel.Handler {
     private final PushChannel push;
     private final Retirement retirement;
     private final DaemonConfig config;
+    private final PortMapping portMapping;
     private volatile Set<String> groups = Set.of();
     private volatile Instant groupsRefreshed = Instant.EPOCH;
     private volatile boolean started;
@@ -55,7 +57,9 @@ public class Daemon implements PushChannel.Handler {
             Folders folders,
             Clock clock,
             Retirement retirement,
+            PortMapping portMapping,
             DaemonConfig config) {
+        this.portMapping = portMapping;
         this.config = config;
         this.retirement = retirement;
         this.link = link;
@@ -70,6 +74,7 @@ public class Daemon implements PushChannel.Handler {
     void onStart(@Observes StartupEvent event) {
         folders.createBase();
         engine.start();
+        portMapping.start();
         LOG.infof("Swarmdrop daemon: root %s, supernodes %s", folders.root(), config.supernodes());
         started = true;
         maintain();

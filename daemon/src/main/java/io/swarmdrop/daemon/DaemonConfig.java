@@ -62,6 +62,18 @@ public interface DaemonConfig {
 
     Outbox outbox();
 
+    Upnp upnp();
+
+    interface Upnp {
+        /** Map the BitTorrent port on the office router (UPnP IGD), so peers outside the LAN can connect in. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long the router keeps the mapping without a renewal; it is renewed at half of this. */
+        @WithDefault("1h")
+        Duration lease();
+    }
+
     interface Torrent {
         /** Interface libtorrent accepts peers on. */
         @WithDefault("0.0.0.0")

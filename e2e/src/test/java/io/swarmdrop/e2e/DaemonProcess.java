@@ -55,6 +55,8 @@ final class DaemonProcess {
         properties.put("swarmdrop.daemon.maintain-every", "1s");
         properties.put("swarmdrop.daemon.resume-data-every", "1s");
         properties.put("swarmdrop.daemon.retire-every", "2s");
+        // No test but UpnpIT has a router; the others need not start jupnp in every daemon.
+        properties.put("swarmdrop.daemon.upnp.enabled", "false");
         properties.putAll(extra);
         process = cluster.start(user + "-" + (++starts), JAR, properties);
         await(user + "'s daemon connected")

@@ -30,6 +30,8 @@ import java.util.function.BiFunction;
  * download-limit = 0
  * listen-port = 6881
  * stable-for = 2s               # how long an outbox file must stay unchanged
+ * upnp = on                     # map listen-port on the router (UPnP IGD); off to leave it alone
+ * upnp-lease = 1h               # the router forgets the mapping after this unless renewed (at half)
  * </pre>
  */
 public final class ConfigFile {
@@ -51,6 +53,8 @@ public final class ConfigFile {
         KEYS.put("listen-port", new Key("torrent.port", ConfigFile::port));
         KEYS.put("listen-host", new Key("torrent.host", (v, p) -> v));
         KEYS.put("stable-for", new Key("outbox.stable-for", ConfigFile::duration));
+        KEYS.put("upnp", new Key("upnp.enabled", ConfigFile::onOff));
+        KEYS.put("upnp-lease", new Key("upnp.lease", ConfigFile::duration));
     }
 
     private ConfigFile() {}
@@ -169,6 +173,17 @@ public final class ConfigFile {
             problems.add("'" + value + "' is not a port number");
         }
         return value;
+    }
+
+    private static String onOff(String value, List<String> problems) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes" -> "true";
+            case "off", "false", "no" -> "false";
+            default -> {
+                problems.add("'" + value + "' is neither on nor off");
+                yield value;
+            }
+        };
     }
 
     private static String duration(String value, List<String> problems) {

@@ -6,6 +6,8 @@ import io.swarmdrop.core.torrent.TransferStatus;
 import io.swarmdrop.daemon.Daemon;
 import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.link.Link;
+import io.swarmdrop.daemon.upnp.PortMapper;
+import io.swarmdrop.daemon.upnp.PortMapping;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,6 +26,7 @@ public class StatusResource {
      * @param outbox every file seen in an outbox: published (with its publication id) or refused
      *     (with the reason; the file stays where it is and is tried again once it changes)
      * @param connections by publication id, the peers each transfer exchanged bytes with
+     * @param upnp the mapping of the BitTorrent port on the router
      */
     public record Status(
             String user,
@@ -35,7 +38,8 @@ public class StatusResource {
             List<TransferStatus> transfers,
             List<Delivery> deliveries,
             List<Journal.OutboxEntry> outbox,
-            Map<String, List<PeerConnection>> connections) {}
+            Map<String, List<PeerConnection>> connections,
+            PortMapper.Status upnp) {}
 
     /** A publication this daemon has received or refused, from its journal. */
     public record Delivery(
@@ -53,7 +57,10 @@ public class StatusResource {
     private final TorrentEngine engine;
     private final Journal journal;
 
-    StatusResource(Daemon daemon, Link link, TorrentEngine engine, Journal journal) {
+    private final PortMapping portMapping;
+
+    StatusResource(Daemon daemon, Link link, TorrentEngine engine, Journal journal, PortMapping portMapping) {
+        this.portMapping = portMapping;
         this.journal = journal;
         this.daemon = daemon;
         this.link = link;
@@ -87,6 +94,7 @@ public class StatusResource {
                 engine.statuses(),
                 deliveries,
                 journal.outboxEntries(),
-                connections);
+                connections,
+                portMapping.status());
     }
 }

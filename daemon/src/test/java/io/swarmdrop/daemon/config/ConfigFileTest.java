@@ -33,6 +33,8 @@ class ConfigFileTest {
                 listen-port = 6881
                 listen-host = 0.0.0.0
                 stable-for = 2s
+                upnp = off
+                upnp-lease = 30m
                 """);
 
         assertThat(settings)
@@ -44,7 +46,9 @@ class ConfigFileTest {
                 .containsEntry("swarmdrop.daemon.torrent.download-limit", "0")
                 .containsEntry("swarmdrop.daemon.torrent.port", "6881")
                 .containsEntry("swarmdrop.daemon.outbox.stable-for", "PT2s")
-                .hasSize(11);
+                .containsEntry("swarmdrop.daemon.upnp.enabled", "false")
+                .containsEntry("swarmdrop.daemon.upnp.lease", "PT30m")
+                .hasSize(13);
         assertThat(parse("")).isEmpty();
     }
 
@@ -67,6 +71,8 @@ class ConfigFileTest {
             listen-port = http           | line 1, key 'listen-port': 'http' is not a port number
             stable-for = soon            | line 1, key 'stable-for': 'soon' is not a duration
             stable-for = -2s             | line 1, key 'stable-for': '-2s' is negative
+            upnp = maybe                 | line 1, key 'upnp': 'maybe' is neither on nor off
+            upnp-lease = 1 hour          | line 1, key 'upnp-lease': '1 hour' is not a duration
             """)
     void eachProblemNamesItsLineKeyAndWhatIsWrong(String line, String message) {
         assertThatThrownBy(() -> parse(line + "\n"))
