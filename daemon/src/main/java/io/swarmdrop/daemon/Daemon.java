@@ -1,10 +1,12 @@
 package io.swarmdrop.daemon;
 
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.swarmdrop.core.api.Me;
 import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.torrent.NativeLibraryException;
 import io.swarmdrop.core.torrent.TorrentEngine;
 import io.swarmdrop.daemon.inbox.Inbox;
 import io.swarmdrop.daemon.link.Link;
@@ -30,6 +32,9 @@ import org.jboss.logging.Logger;
 public class Daemon implements PushChannel.Handler {
 
     private static final Logger LOG = Logger.getLogger(Daemon.class);
+    /** EX_CONFIG of sysexits.h; the systemd unit does not restart on it. */
+    public static final int EXIT_NO_NATIVE = 78;
+
     private static final Duration GROUP_REFRESH = Duration.ofSeconds(30);
     /** The supernode pings every 10 s by default; three missed pings mean the channel is dead. */
     private static final Duration PUSH_SILENCE = Duration.ofSeconds(35);
@@ -73,7 +78,14 @@ public class Daemon implements PushChannel.Handler {
 
     void onStart(@Observes StartupEvent event) {
         folders.createBase();
-        engine.start();
+        try {
+            engine.start();
+        } catch (NativeLibraryException e) {
+            // Nothing works without libtorrent; a service manager should not restart into the same wall.
+            LOG.errorf("the daemon cannot run: %s", e.getMessage());
+            Quarkus.asyncExit(EXIT_NO_NATIVE);
+            return;
+        }
         portMapping.start();
         LOG.infof("Swarmdrop daemon: root %s, supernodes %s", folders.root(), config.supernodes());
         started = true;

@@ -142,6 +142,30 @@ class CliIT {
     }
 
     @Test
+    void aDaemonWithoutANativeLibraryStopsAtOnceAndSaysWhichFileIsMissing() throws Exception {
+        var properties = new java.util.HashMap<String, String>();
+        properties.put("quarkus.http.port", Integer.toString(io.swarmdrop.testing.FreePorts.next()));
+        properties.put(
+                "swarmdrop.daemon.root", folder.resolve("daemon-without-native").toString());
+        properties.put("swarmdrop.daemon.supernodes", cluster.url());
+        properties.put("swarmdrop.daemon.upnp.enabled", "false");
+        properties.put(
+                "libtorrent4j.jni.path",
+                folder.resolve("no-such-native/libtorrent4j.so").toString());
+        var daemon = cluster.start(
+                "without-native",
+                Path.of(System.getProperty("swarmdrop.root", ".."))
+                        .resolve("daemon/target/quarkus-app/quarkus-run.jar"),
+                properties);
+
+        await("the daemon gives up").atMost(Duration.ofMinutes(1)).until(() -> !daemon.isAlive());
+        assertThat(daemon.exitCode()).as("EX_CONFIG, not a crash (139)").isEqualTo(78);
+        assertThat(Files.readString(daemon.log()))
+                .contains("the daemon cannot run: the libtorrent4j native library named by -Dlibtorrent4j.jni.path"
+                        + " does not exist: " + folder.resolve("no-such-native/libtorrent4j.so"));
+    }
+
+    @Test
     void aDaemonWithABadConfigFileStopsAndSaysWhichKeyIsWrong() throws Exception {
         Path config = Files.writeString(
                 folder.resolve("daemon.properties"), "supernodes = ftp://nowhere\nlisten-port = 80\n");

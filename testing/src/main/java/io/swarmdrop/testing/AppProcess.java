@@ -56,6 +56,11 @@ public final class AppProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The exit code once the process has ended; throws while it runs. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
     public Path log() {
         return log;
     }

@@ -7,32 +7,123 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Makes the libtorrent4j native library loadable before any libtorrent4j class is touched.
+ * Makes the libtorrent4j native library loadable before any libtorrent4j class is touched, or
+ * stops with a message that says what is missing: never a JVM crash.
  *
  * <p>Maven Central ships the native for Linux x86-64 only, inside a jar; it is copied once to a
- * per-version cache folder and announced to libtorrent4j through {@code libtorrent4j.jni.path}.
- * A native placed by hand is honoured through the same property.
+ * per-version cache folder and announced to libtorrent4j through {@code libtorrent4j.jni.path}. For
+ * other systems the native is built from the libtorrent4j sources (see {@code installers/<os>/README.md})
+ * and shipped in the installation's {@code native/} folder, which the installers' launchers name in
+ * {@code swarmdrop.native-dir}. A native named by {@code libtorrent4j.jni.path} always wins.
  */
 public final class NativeLibrary {
 
-    private static final String PROPERTY = "libtorrent4j.jni.path";
+    static final String PROPERTY = "libtorrent4j.jni.path";
+    static final String NATIVE_DIR = "swarmdrop.native-dir";
     private static final String RESOURCE = "lib/x86_64/libtorrent4j.so";
     private static final String LIBRARY_VERSION = "2.0.6-26";
     private static volatile boolean ready;
 
     private NativeLibrary() {}
 
+    /** Where the native comes from: a file on disk, or the copy inside the libtorrent4j-linux jar. */
+    sealed interface Source {
+        record File(Path path) implements Source {}
+
+        record Bundled() implements Source {}
+    }
+
+    /** The platform as the JVM reports it, reduced to what picks a native. */
+    record Platform(String os, String arch) {
+        static Platform current() {
+            return new Platform(System.getProperty("os.name"), System.getProperty("os.arch"));
+        }
+
+        boolean isLinux() {
+            return os.toLowerCase(Locale.ROOT).contains("linux");
+        }
+
+        boolean isX86_64() {
+            String a = arch.toLowerCase(Locale.ROOT);
+            return a.equals("amd64") || a.equals("x86_64");
+        }
+
+        /** The native's file name on this system, as libtorrent4j names it. */
+        String fileName() {
+            String o = os.toLowerCase(Locale.ROOT);
+            if (o.contains("win")) {
+                return "libtorrent4j.dll";
+            }
+            return o.contains("mac") || o.contains("darwin") ? "libtorrent4j.dylib" : "libtorrent4j.so";
+        }
+
+        /** The installer folder whose README says how to build the native for this system. */
+        String installerFolder() {
+            String o = os.toLowerCase(Locale.ROOT);
+            if (o.contains("win")) {
+                return "installers/windows-service";
+            }
+            return o.contains("mac") || o.contains("darwin") ? "installers/macos-launchd" : "installers/linux-systemd";
+        }
+    }
+
     public static synchronized void load() {
         if (ready) {
             return;
         }
-        requireSignalChaining();
-        if (System.getProperty(PROPERTY) == null) {
+        Platform platform = Platform.current();
+        if (platform.isLinux()) {
+            requireSignalChaining();
+        }
+        Map<String, String> properties = Map.of(
+                PROPERTY, System.getProperty(PROPERTY, ""),
+                NATIVE_DIR, System.getProperty(NATIVE_DIR, ""));
+        Source source = locate(platform, properties, Files::isRegularFile);
+        if (source instanceof Source.Bundled) {
             System.setProperty(PROPERTY, extract().toString());
+        } else {
+            System.setProperty(PROPERTY, ((Source.File) source).path().toString());
         }
         ready = true;
+    }
+
+    /**
+     * Chooses the native for {@code platform}: the file named by {@code libtorrent4j.jni.path}, else
+     * one in the installation's native folder, else (Linux x86-64 only) the one in the jar. Throws
+     * {@link NativeLibraryException} naming what is missing and the README that says how to build it.
+     */
+    static Source locate(Platform platform, Map<String, String> properties, Predicate<Path> exists) {
+        String named = properties.getOrDefault(PROPERTY, "");
+        if (!named.isBlank()) {
+            Path path = Path.of(named);
+            if (!exists.test(path)) {
+                throw new NativeLibraryException(
+                        "the libtorrent4j native library named by -D" + PROPERTY + " does not exist: " + path);
+            }
+            return new Source.File(path);
+        }
+        Optional<Path> installed = Optional.of(properties.getOrDefault(NATIVE_DIR, ""))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir).resolve(platform.fileName()));
+        if (installed.isPresent() && exists.test(installed.get())) {
+            return new Source.File(installed.get());
+        }
+        if (platform.isLinux() && platform.isX86_64()) {
+            return new Source.Bundled();
+        }
+        throw new NativeLibraryException("this installation has no libtorrent4j native library for " + platform.os()
+                + " " + platform.arch() + " (Maven Central ships one for Linux x86-64 only). Build "
+                + platform.fileName() + " from the libtorrent4j sources as " + platform.installerFolder()
+                + "/README.md says, and place it at "
+                + installed
+                        .map(Path::toString)
+                        .orElse("native/" + platform.fileName() + " in the installation (or name it with -D" + PROPERTY
+                                + ")"));
     }
 
     /**
@@ -49,12 +140,6 @@ public final class NativeLibrary {
     }
 
     private static Path extract() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            throw new NativeLibraryException("no libtorrent4j native for " + os + "/" + arch
-                    + ": build it from the libtorrent4j sources and set -D" + PROPERTY + "=/path/to/native");
-        }
         try (InputStream in = NativeLibrary.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new NativeLibraryException("libtorrent4j-linux is not on the classpath (no " + RESOURCE + ")");
