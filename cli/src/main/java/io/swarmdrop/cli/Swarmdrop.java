@@ -59,7 +59,8 @@ public final class Swarmdrop {
     @Option(
             names = "--root",
             scope = CommandLine.ScopeType.INHERIT,
-            description = "The daemon's root folder (default: $SWARMDROP_ROOT, else ~/Swarmdrop).")
+            description =
+                    "The daemon's root folder (default: $SWARMDROP_ROOT, else the installed service's, else ~/Swarmdrop).")
     Path root;
 
     public static void main(String[] args) {
@@ -83,7 +84,11 @@ public final class Swarmdrop {
         Path folder = root;
         if (folder == null) {
             String env = System.getenv("SWARMDROP_ROOT");
-            folder = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), "Swarmdrop");
+            // Installers set the service's root (the .deb: /var/lib/swarmdrop) in the launcher.
+            String installed = System.getProperty("swarmdrop.cli.default-root");
+            folder = env != null
+                    ? Path.of(env)
+                    : installed != null ? Path.of(installed) : Path.of(System.getProperty("user.home"), "Swarmdrop");
         }
         return LocalDaemon.at(folder);
     }

@@ -32,8 +32,11 @@ import org.jboss.logging.Logger;
 public class Daemon implements PushChannel.Handler {
 
     private static final Logger LOG = Logger.getLogger(Daemon.class);
-    /** EX_CONFIG of sysexits.h; the systemd unit does not restart on it. */
-    public static final int EXIT_NO_NATIVE = 78;
+    /**
+     * EX_CONFIG of sysexits.h, for a bad config file or no libtorrent native: the systemd unit does
+     * not restart on it.
+     */
+    public static final int EXIT_CONFIG = 78;
 
     private static final Duration GROUP_REFRESH = Duration.ofSeconds(30);
     /** The supernode pings every 10 s by default; three missed pings mean the channel is dead. */
@@ -83,7 +86,7 @@ public class Daemon implements PushChannel.Handler {
         } catch (NativeLibraryException e) {
             // Nothing works without libtorrent; a service manager should not restart into the same wall.
             LOG.errorf("the daemon cannot run: %s", e.getMessage());
-            Quarkus.asyncExit(EXIT_NO_NATIVE);
+            Quarkus.asyncExit(EXIT_CONFIG);
             return;
         }
         portMapping.start();

@@ -181,6 +181,9 @@ class CliIT {
                 properties);
 
         await("the daemon gives up").atMost(Duration.ofMinutes(1)).until(() -> !daemon.isAlive());
+        assertThat(daemon.exitCode())
+                .as("EX_CONFIG: a service manager does not restart it")
+                .isEqualTo(78);
         assertThat(Files.readString(daemon.log()))
                 .contains("the daemon's config file has 2 problems")
                 .contains(config + " line 1, key 'supernodes': 'ftp://nowhere' is not an http:// or https:// URL")

@@ -18,8 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The daemon's local API ({@code /local/**}, on loopback only) is for the user who runs it: each
  * start writes a fresh random token and the API's URL to {@code <root>/.swarmdrop/local-api}
- * (readable by the owner only), and every call must carry that token. The {@code swarmdrop}
- * command reads the file; other users on the machine cannot.
+ * (readable by the owner and the owner's group), and every call must carry that token. The
+ * {@code swarmdrop} command reads the file; other users cannot. On a desktop the group is the user's
+ * own; the service of the .deb runs as {@code swarmdrop}, whose group IT gives to who may use it.
  */
 @Singleton
 public class LocalApi {
@@ -43,7 +44,7 @@ public class LocalApi {
                     file.getParent(),
                     FILE,
                     ".part",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
             Files.writeString(partial, content, StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
