@@ -42,6 +42,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             Swarmdrop.Status.class,
             Swarmdrop.Groups.class,
+            Swarmdrop.LanCommand.class,
             Swarmdrop.Ls.class,
             Swarmdrop.Get.class,
             Swarmdrop.Publish.class,
@@ -119,6 +120,12 @@ public final class Swarmdrop {
                             s.path("connected").asBoolean() ? "connected" : "not connected");
             out().printf("groups:     %s%n", join(s.path("groups")));
             out().printf("upnp:       %s%n", upnp(s.path("upnp")));
+            JsonNode lan = s.path("lan");
+            out().printf(
+                            "lan:        %s mode, local groups %s, %d daemons heard%n",
+                            lan.path("mode").asText("OFF").toLowerCase(java.util.Locale.ROOT),
+                            join(lan.path("groups")),
+                            lan.path("peers").size());
             out().printf("transfers:  %d%n", s.path("transfers").size());
             return s.path("connected").asBoolean() ? 0 : NO_SUPERNODE;
         }
@@ -145,6 +152,41 @@ public final class Swarmdrop {
                                 ? ": " + upnp.path("problem").asText()
                                 : "");
         };
+    }
+
+    @Command(
+            name = "lan",
+            description = "LAN mode: the daemons on this network, heard without supernodes.",
+            subcommands = {Swarmdrop.LanPeers.class})
+    static final class LanCommand {}
+
+    @Command(
+            name = "peers",
+            description = "The daemons heard on the LAN in the last seconds: device, user, address, port.")
+    static final class LanPeers implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        LanCommand lan;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Swarmdrop top = (Swarmdrop) spec.parent().parent().userObject();
+            JsonNode status = top.daemon().get("local/status").path("lan");
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("mode: %s%n", status.path("mode").asText("OFF").toLowerCase(java.util.Locale.ROOT));
+            for (JsonNode peer : status.path("peers")) {
+                out.printf(
+                        "%-24s %-16s %s:%d%n",
+                        peer.path("device").asText(),
+                        peer.path("user").asText("-"),
+                        peer.path("address").asText(),
+                        peer.path("torrentPort").asInt());
+            }
+            out.flush();
+            return 0;
+        }
     }
 
     @Command(name = "groups", description = "The groups of this device's user, one per line.")

@@ -9,6 +9,8 @@ import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.torrent.NativeLibraryException;
 import io.swarmdrop.core.torrent.TorrentEngine;
 import io.swarmdrop.daemon.inbox.Inbox;
+import io.swarmdrop.daemon.lan.Lan;
+import io.swarmdrop.daemon.lan.LocalGroups;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.PushChannel;
 import io.swarmdrop.daemon.link.SupernodeException;
@@ -52,6 +54,8 @@ public class Daemon implements PushChannel.Handler {
     private final Retirement retirement;
     private final DaemonConfig config;
     private final PortMapping portMapping;
+    private final LocalGroups localGroups;
+    private final Lan lan;
     private volatile Set<String> groups = Set.of();
     private volatile Instant groupsRefreshed = Instant.EPOCH;
     private volatile boolean started;
@@ -66,7 +70,11 @@ public class Daemon implements PushChannel.Handler {
             Clock clock,
             Retirement retirement,
             PortMapping portMapping,
+            LocalGroups localGroups,
+            Lan lan,
             DaemonConfig config) {
+        this.localGroups = localGroups;
+        this.lan = lan;
         this.portMapping = portMapping;
         this.config = config;
         this.retirement = retirement;
@@ -90,6 +98,9 @@ public class Daemon implements PushChannel.Handler {
             return;
         }
         portMapping.start();
+        localGroups.names().forEach(folders::createGroup);
+        outbox.resumeSeeding(localGroups::contains);
+        lan.start();
         LOG.infof("Swarmdrop daemon: root %s, supernodes %s", folders.root(), config.supernodes());
         started = true;
         maintain();
@@ -107,7 +118,7 @@ public class Daemon implements PushChannel.Handler {
             boolean firstLink = !link.isEnrolled();
             link.ensureAttached();
             if (firstLink) {
-                outbox.resumeSeeding();
+                outbox.resumeSeeding(group -> !localGroups.contains(group));
                 inbox.resumeFetches();
             }
             engine.replaceTrackers(link.trackerUrls());
@@ -160,8 +171,25 @@ public class Daemon implements PushChannel.Handler {
 
     @Scheduled(every = "${swarmdrop.daemon.scan-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scanOutbox() {
-        if (started && link.isEnrolled() && !groups.isEmpty()) {
-            outbox.scan(groups);
+        if (!started) {
+            return;
+        }
+        var scanned = new TreeSet<>(localGroups.names());
+        if (link.isEnrolled()) {
+            scanned.addAll(groups);
+        }
+        if (!scanned.isEmpty()) {
+            outbox.scan(scanned);
+        }
+    }
+
+    /** Presence and local-group offers on the LAN (see {@link Lan}). */
+    @Scheduled(
+            every = "${swarmdrop.daemon.lan.announce-every:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void announceOnLan() {
+        if (started) {
+            lan.announce();
         }
     }
 

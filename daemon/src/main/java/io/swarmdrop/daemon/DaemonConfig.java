@@ -64,6 +64,34 @@ public interface DaemonConfig {
 
     Upnp upnp();
 
+    Lan lan();
+
+    /** LAN mode: local groups and presence by multicast, without supernodes (see {@code lan/Lan}). */
+    interface Lan {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The UDP port of presence and offers, the same on every daemon of the LAN. */
+        @WithDefault("6790")
+        int port();
+
+        @WithDefault("239.192.77.77")
+        String ipv4Group();
+
+        /** All nodes of the link: every IPv6 host on the LAN hears it, no router needed. */
+        @WithDefault("ff02::1")
+        String ipv6Group();
+
+        /** TCP port of the metainfo server for this device's offers; 0 picks a free one. */
+        @WithDefault("0")
+        int httpPort();
+
+        @WithDefault("2s")
+        Duration announceEvery();
+
+        // Local groups, swarmdrop.lan-groups.<name> = <base64 key>, are read by LocalGroups.
+    }
+
     interface Upnp {
         /** Map the BitTorrent port on the office router (UPnP IGD), so peers outside the LAN can connect in. */
         @WithDefault("true")

@@ -3,6 +3,7 @@ package io.swarmdrop.daemon;
 import io.swarmdrop.core.torrent.TorrentEngine;
 import io.swarmdrop.core.torrent.TransferStatus;
 import io.swarmdrop.daemon.journal.Journal;
+import io.swarmdrop.daemon.lan.Lan;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.SupernodeException;
 import jakarta.inject.Singleton;
@@ -30,7 +31,7 @@ public class Retirement {
     /** One pass over the seeded publications; a supernode that cannot be reached just ends the pass. */
     public void retireRemoved() {
         for (TransferStatus transfer : engine.statuses()) {
-            if (!transfer.finished()) {
+            if (!transfer.finished() || Lan.isLocal(transfer.key())) {
                 continue;
             }
             String state;

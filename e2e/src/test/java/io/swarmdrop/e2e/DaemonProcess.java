@@ -43,6 +43,28 @@ final class DaemonProcess {
 
     /** Starts the process and waits until its push channel to the supernode is open. */
     DaemonProcess start() throws IOException {
+        launch();
+        await(user + "'s daemon connected")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> status().get("connected").asBoolean()
+                        && status().get("groups").size() > 0);
+        return this;
+    }
+
+    /** Starts the process and waits only for its local API: for daemons without any supernode. */
+    DaemonProcess startAlone() throws IOException {
+        launch();
+        await(user + "'s daemon answering locally")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> status().has("lan"));
+        return this;
+    }
+
+    private void launch() throws IOException {
         var properties = new HashMap<String, String>();
         properties.put("quarkus.http.port", Integer.toString(httpPort));
         properties.put("swarmdrop.daemon.root", root.toString());
@@ -59,13 +81,6 @@ final class DaemonProcess {
         properties.put("swarmdrop.daemon.upnp.enabled", "false");
         properties.putAll(extra);
         process = cluster.start(user + "-" + (++starts), JAR, properties);
-        await(user + "'s daemon connected")
-                .atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> status().get("connected").asBoolean()
-                        && status().get("groups").size() > 0);
-        return this;
     }
 
     JsonNode status() throws IOException, InterruptedException {

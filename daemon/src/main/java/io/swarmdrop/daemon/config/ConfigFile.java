@@ -1,6 +1,7 @@
 package io.swarmdrop.daemon.config;
 
 import io.swarmdrop.core.cluster.Names;
+import io.swarmdrop.daemon.lan.LocalGroups;
 import io.swarmdrop.policies.Sizes;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,6 +33,9 @@ import java.util.function.BiFunction;
  * stable-for = 2s               # how long an outbox file must stay unchanged
  * upnp = on                     # map listen-port on the router (UPnP IGD); off to leave it alone
  * upnp-lease = 1h               # the router forgets the mapping after this unless renewed (at half)
+ * lan = on                      # LAN mode: presence and local groups by multicast, no supernode needed
+ * lan-port = 6790               # UDP port, the same on every daemon of the LAN
+ * lan-group.site = 8m3x...==    # a local group and its shared key (openssl rand -base64 32)
  * </pre>
  */
 public final class ConfigFile {
@@ -55,9 +59,29 @@ public final class ConfigFile {
         KEYS.put("stable-for", new Key("outbox.stable-for", ConfigFile::duration));
         KEYS.put("upnp", new Key("upnp.enabled", ConfigFile::onOff));
         KEYS.put("upnp-lease", new Key("upnp.lease", ConfigFile::duration));
+        KEYS.put("lan", new Key("lan.enabled", ConfigFile::onOff));
+        KEYS.put("lan-port", new Key("lan.port", ConfigFile::port));
     }
 
+    /** {@code lan-group.<name> = <base64 key>}: a local group shared on the LAN by whoever has the key. */
+    private static final String LAN_GROUP = "lan-group.";
+
     private ConfigFile() {}
+
+    private static Key lanGroup(String name) {
+        return new Key(LocalGroups.PREFIX + name, (value, problems) -> {
+            if (!Names.isValid(name)) {
+                problems.add("'" + name + "' is not a valid group name");
+                return value;
+            }
+            try {
+                LocalGroups.decode(name, value);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            return value;
+        });
+    }
 
     /**
      * The daemon settings ({@code swarmdrop.daemon.*}) in {@code text}; throws a
@@ -82,9 +106,10 @@ public final class ConfigFile {
             String key = line.substring(0, equals).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(equals + 1).strip();
             String where = origin + " line " + number + ", key '" + key + "': ";
-            Key known = KEYS.get(key);
+            Key known = key.startsWith(LAN_GROUP) ? lanGroup(key.substring(LAN_GROUP.length())) : KEYS.get(key);
             if (known == null) {
-                problems.add(where + "unknown key; the keys are " + String.join(", ", KEYS.keySet()));
+                problems.add(where + "unknown key; the keys are " + String.join(", ", KEYS.keySet()) + ", " + LAN_GROUP
+                        + "<name>");
                 continue;
             }
             if (seen.containsKey(key)) {
@@ -100,7 +125,8 @@ public final class ConfigFile {
             String converted = known.check().apply(value, found);
             found.forEach(problem -> problems.add(where + problem));
             if (found.isEmpty()) {
-                settings.put("swarmdrop.daemon." + known.property(), converted);
+                String property = known.property();
+                settings.put(property.startsWith("swarmdrop.") ? property : "swarmdrop.daemon." + property, converted);
             }
         }
         if (!problems.isEmpty()) {

@@ -12,6 +12,7 @@ import io.swarmdrop.core.torrent.TransferStatus;
 import io.swarmdrop.daemon.Folders;
 import io.swarmdrop.daemon.journal.Fetch;
 import io.swarmdrop.daemon.journal.Journal;
+import io.swarmdrop.daemon.lan.Lan;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.SupernodeException;
 import jakarta.annotation.PreDestroy;
@@ -72,11 +73,21 @@ public class Inbox implements TransferListener {
         if (journal.fetch(publication.id()).isPresent()) {
             return;
         }
+        accept(publication, link.client().torrent(publication.id()));
+    }
+
+    /**
+     * Starts fetching a publication whose metainfo came with it (LAN offers); true if it is now
+     * being fetched, false if it was known already or refused (the journal says why).
+     */
+    public synchronized boolean accept(PublicationView publication, byte[] bytes) {
+        if (journal.fetch(publication.id()).isPresent()) {
+            return false;
+        }
         if (!Names.isValid(publication.group())) {
             LOG.errorf("[publication=%s] ignored: invalid group name '%s'", publication.id(), publication.group());
-            return;
+            return false;
         }
-        byte[] bytes = link.client().torrent(publication.id());
         Metainfo metainfo;
         try {
             metainfo = Metainfo.parse(bytes);
@@ -94,7 +105,7 @@ public class Inbox implements TransferListener {
                     String.valueOf(publication.name()),
                     publication.size(),
                     e.getMessage());
-            return;
+            return false;
         }
         journal.startFetch(publication.id(), publication.group(), metainfo.name(), metainfo.size(), bytes);
         folders.createGroup(publication.group());
@@ -102,6 +113,7 @@ public class Inbox implements TransferListener {
         LOG.infof(
                 "[publication=%s] fetching '%s' (%d bytes) from %s in group %s",
                 publication.id(), metainfo.name(), metainfo.size(), publication.publisher(), publication.group());
+        return true;
     }
 
     /** Accepts everything the supernode lists as pending (the catch-up after every connect). */
@@ -228,6 +240,9 @@ public class Inbox implements TransferListener {
      * about ten small writes per fetch, however long it runs.
      */
     private void reportProgress(String id) {
+        if (Lan.isLocal(id)) {
+            return;
+        }
         Optional<TransferStatus> status = engine.status(id);
         if (status.isEmpty()) {
             return;
@@ -304,6 +319,10 @@ public class Inbox implements TransferListener {
     }
 
     private void acknowledge(String id) {
+        if (Lan.isLocal(id)) {
+            journal.acknowledged(id); // A local group's file: no supernode keeps receipts for it.
+            return;
+        }
         try {
             link.client().acknowledge(id);
             journal.acknowledged(id);

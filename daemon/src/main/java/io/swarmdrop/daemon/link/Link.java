@@ -86,8 +86,11 @@ public class Link {
         return config.zone().or(() -> journal.setting("zone"));
     }
 
-    /** The announce URL of every live supernode of this zone, with this device's passkey. */
+    /** The announce URL of every live supernode of this zone, with this device's passkey; none before enrolment. */
     public List<String> trackerUrls() {
+        if (passkey == null) {
+            return List.of();
+        }
         var urls = new ArrayList<String>();
         for (Supernodes.Supernode supernode : zoneSupernodes) {
             urls.add(SupernodeClient.trackerUrl(supernode.url(), passkey));

@@ -5,6 +5,7 @@ import io.swarmdrop.core.torrent.TorrentEngine;
 import io.swarmdrop.core.torrent.TransferStatus;
 import io.swarmdrop.daemon.Daemon;
 import io.swarmdrop.daemon.journal.Journal;
+import io.swarmdrop.daemon.lan.Lan;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.upnp.PortMapper;
 import io.swarmdrop.daemon.upnp.PortMapping;
@@ -27,6 +28,7 @@ public class StatusResource {
      *     (with the reason; the file stays where it is and is tried again once it changes)
      * @param connections by publication id, the peers each transfer exchanged bytes with
      * @param upnp the mapping of the BitTorrent port on the router
+     * @param lan LAN mode, local groups and the daemons heard on the LAN
      */
     public record Status(
             String user,
@@ -39,7 +41,8 @@ public class StatusResource {
             List<Delivery> deliveries,
             List<Journal.OutboxEntry> outbox,
             Map<String, List<PeerConnection>> connections,
-            PortMapper.Status upnp) {}
+            PortMapper.Status upnp,
+            Lan.Status lan) {}
 
     /** A publication this daemon has received or refused, from its journal. */
     public record Delivery(
@@ -59,7 +62,10 @@ public class StatusResource {
 
     private final PortMapping portMapping;
 
-    StatusResource(Daemon daemon, Link link, TorrentEngine engine, Journal journal, PortMapping portMapping) {
+    private final Lan lan;
+
+    StatusResource(Daemon daemon, Link link, TorrentEngine engine, Journal journal, PortMapping portMapping, Lan lan) {
+        this.lan = lan;
         this.portMapping = portMapping;
         this.journal = journal;
         this.daemon = daemon;
@@ -95,6 +101,7 @@ public class StatusResource {
                 deliveries,
                 journal.outboxEntries(),
                 connections,
-                portMapping.status());
+                portMapping.status(),
+                lan.status());
     }
 }

@@ -1,6 +1,5 @@
 package io.swarmdrop.daemon.outbox;
 
-import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.files.ContentTypes;
 import io.swarmdrop.core.files.FileNames;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
@@ -11,6 +10,8 @@ import io.swarmdrop.daemon.DaemonConfig;
 import io.swarmdrop.daemon.Folders;
 import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.journal.PublishedFile;
+import io.swarmdrop.daemon.lan.Lan;
+import io.swarmdrop.daemon.lan.LocalGroups;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.SupernodeException;
 import jakarta.inject.Singleton;
@@ -50,7 +51,17 @@ public class Outbox {
     private final Map<Path, Observation> observed = new HashMap<>();
     private final Set<String> warnedFolders = new HashSet<>();
 
-    Outbox(Link link, Journal journal, TorrentEngine engine, Folders folders, Clock clock, DaemonConfig config) {
+    private final LocalGroups localGroups;
+
+    Outbox(
+            Link link,
+            Journal journal,
+            TorrentEngine engine,
+            Folders folders,
+            Clock clock,
+            DaemonConfig config,
+            LocalGroups localGroups) {
+        this.localGroups = localGroups;
         this.link = link;
         this.journal = journal;
         this.engine = engine;
@@ -106,18 +117,19 @@ public class Outbox {
                 observed.remove(file);
                 return;
             }
-            PublicationView publication = link.client().publish(group, metainfo.bytes(), ContentTypes.sniff(file));
+            boolean local = localGroups.contains(group);
+            // A local group lives on the LAN only: its id comes from the hash, the sender is its tracker.
+            String id = local
+                    ? Lan.publicationId(metainfo.infohashV2())
+                    : link.client()
+                            .publish(group, metainfo.bytes(), ContentTypes.sniff(file))
+                            .id();
             journal.recordPublication(
-                    group,
-                    name,
-                    size,
-                    modified,
-                    PublishedFile.State.PUBLISHED,
-                    publication.id(),
-                    metainfo.bytes(),
-                    null);
-            engine.add(publication.id(), metainfo, file.getParent(), link.trackerUrls(), true, null);
-            LOG.infof("[publication=%s] published '%s' (%d bytes) to group %s", publication.id(), name, size, group);
+                    group, name, size, modified, PublishedFile.State.PUBLISHED, id, metainfo.bytes(), null);
+            engine.add(id, metainfo, file.getParent(), local ? List.of() : link.trackerUrls(), true, null);
+            LOG.infof(
+                    "[publication=%s] published '%s' (%d bytes) to %s %s",
+                    id, name, size, local ? "local group" : "group", group);
         } catch (InvalidMetainfoException e) {
             refuse(group, name, size, modified, e.getMessage());
         } catch (SupernodeException e) {
@@ -137,9 +149,12 @@ public class Outbox {
         LOG.errorf("[group=%s] '%s' was not published: %s. The file stays in the outbox.", group, name, reason);
     }
 
-    /** Seeds every published file that is still in its outbox unchanged, after a restart. */
-    public void resumeSeeding() {
+    /** Seeds every published file of {@code groups} that is still in its outbox unchanged, after a restart. */
+    public void resumeSeeding(java.util.function.Predicate<String> groups) {
         for (PublishedFile entry : journal.publishedFiles()) {
+            if (!groups.test(entry.groupName)) {
+                continue;
+            }
             Path file = folders.outbox(entry.groupName).resolve(entry.fileName);
             try {
                 if (Files.size(file) == entry.size
@@ -148,7 +163,7 @@ public class Outbox {
                             entry.publicationId,
                             Metainfo.parse(entry.metainfo),
                             file.getParent(),
-                            link.trackerUrls(),
+                            localGroups.contains(entry.groupName) ? List.of() : link.trackerUrls(),
                             true,
                             null);
                 }

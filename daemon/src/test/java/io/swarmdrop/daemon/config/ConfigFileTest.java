@@ -35,6 +35,9 @@ class ConfigFileTest {
                 stable-for = 2s
                 upnp = off
                 upnp-lease = 30m
+                lan = on
+                lan-port = 6790
+                lan-group.site = c2l0ZS1rZXktb2YtMTYtYnl0ZXM=
                 """);
 
         assertThat(settings)
@@ -48,7 +51,9 @@ class ConfigFileTest {
                 .containsEntry("swarmdrop.daemon.outbox.stable-for", "PT2s")
                 .containsEntry("swarmdrop.daemon.upnp.enabled", "false")
                 .containsEntry("swarmdrop.daemon.upnp.lease", "PT30m")
-                .hasSize(13);
+                .containsEntry("swarmdrop.daemon.lan.enabled", "true")
+                .containsEntry("swarmdrop.lan-groups.site", "c2l0ZS1rZXktb2YtMTYtYnl0ZXM=")
+                .hasSize(16);
         assertThat(parse("")).isEmpty();
     }
 
@@ -73,6 +78,11 @@ class ConfigFileTest {
             stable-for = -2s             | line 1, key 'stable-for': '-2s' is negative
             upnp = maybe                 | line 1, key 'upnp': 'maybe' is neither on nor off
             upnp-lease = 1 hour          | line 1, key 'upnp-lease': '1 hour' is not a duration
+            lan = sometimes              | line 1, key 'lan': 'sometimes' is neither on nor off
+            lan-port = 99999             | line 1, key 'lan-port': 99999 is not a port from 1024 to 65535
+            lan-group.-x = c2l0ZS1rZXktb2YtMTYtYnl0ZXM= | line 1, key 'lan-group.-x': '-x' is not a valid group name
+            lan-group.site = !!!         | line 1, key 'lan-group.site': the key of local group 'site' is not base64
+            lan-group.site = c2hvcnQ=    | line 1, key 'lan-group.site': the key of local group 'site' has 5 bytes; it needs at least 16
             """)
     void eachProblemNamesItsLineKeyAndWhatIsWrong(String line, String message) {
         assertThatThrownBy(() -> parse(line + "\n"))

@@ -1,0 +1,103 @@
+package io.swarmdrop.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.swarmdrop.testing.FreePorts;
+import io.swarmdrop.testing.RandomFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7, item 3: LAN mode. Three daemon processes and no supernode at all: they hear each other by
+ * multicast, and a file dropped into a local group's outbox reaches the daemon holding the group's
+ * key; the daemon with another key logs the offer as unproven and never gets the file.
+ */
+class LanIT {
+
+    private static final Path COMMAND = Path.of(System.getProperty("swarmdrop.root", ".."))
+            .resolve("cli/swarmdrop")
+            .toAbsolutePath();
+
+    private final Path folder =
+            Path.of("target", "e2e", "lan-" + System.nanoTime()).toAbsolutePath();
+    private TestCluster cluster;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private DaemonProcess daemon(String user, String siteKey, int lanPort) {
+        return cluster.daemon(user, user + "-password")
+                .with("swarmdrop.daemon.lan.port", Integer.toString(lanPort))
+                .with("swarmdrop.daemon.lan.announce-every", "1s")
+                .with("swarmdrop.lan-groups.site", siteKey)
+                .with("swarmdrop.daemon.device-name", user + "-pc")
+                // Peers connect to the address the offer came from, not to loopback.
+                .with("swarmdrop.daemon.torrent.host", "0.0.0.0");
+    }
+
+    @Test
+    void aLocalGroupsFileReachesTheKeyHoldersOnlyWithNoSupernodeAnywhere() throws Exception {
+        cluster = new TestCluster(folder); // No supernode: its URL answers nothing.
+        int lanPort = FreePorts.next();
+        String siteKey = newKey();
+        DaemonProcess alice = daemon("alice", siteKey, lanPort).startAlone();
+        DaemonProcess bob = daemon("bob", siteKey, lanPort).startAlone();
+        DaemonProcess carol = daemon("carol", newKey(), lanPort).startAlone();
+
+        await("alice hears bob and carol").atMost(Duration.ofSeconds(30)).until(() -> {
+            String peers = run(alice, "lan", "peers");
+            return peers.contains("bob-pc") && peers.contains("carol-pc");
+        });
+        assertThat(run(alice, "lan", "peers")).startsWith("mode: lan");
+        assertThat(alice.status().path("lan").path("mode").asText()).isEqualTo("LAN");
+
+        Path source = RandomFiles.write(folder.resolve("source/site-plan.pdf"), 6 << 20, 7);
+        alice.drop("site", source);
+
+        Path received = bob.inbox("site").resolve("site-plan.pdf");
+        await("bob receives the file over the LAN")
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> Files.exists(received));
+        assertThat(RandomFiles.sha256(received)).isEqualTo(RandomFiles.sha256(source));
+
+        await("carol's daemon logs the unproven offer")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Files.readString(carol.log())
+                        .contains("offered 'site-plan.pdf' to local group 'site' without proof of the group's key; "
+                                + "ignored"));
+        assertThat(carol.status().path("deliveries")).isEmpty();
+        assertThat(carol.status().path("transfers")).isEmpty();
+        try (var inbox = Files.list(carol.inbox("site"))) {
+            assertThat(inbox).isEmpty();
+        }
+    }
+
+    private static String run(DaemonProcess daemon, String... args) throws Exception {
+        var command = new ArrayList<>(List.of(COMMAND.toString(), "--root", daemon.root.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return out;
+    }
+}
