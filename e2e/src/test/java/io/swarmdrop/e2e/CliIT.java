@@ -4,25 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.swarmdrop.testing.RandomFiles;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Issue 7, item 4: the real {@code swarmdrop} command against running daemons, with its exit codes. */
 class CliIT {
-
-    private static final Path COMMAND = Path.of(System.getProperty("swarmdrop.root", ".."))
-            .resolve("cli/swarmdrop")
-            .toAbsolutePath();
 
     private final Path folder =
             Path.of("target", "e2e", "cli-" + System.nanoTime()).toAbsolutePath();
@@ -48,51 +38,18 @@ class CliIT {
         cluster.close();
     }
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run swarmdropWithInput(DaemonProcess daemon, String stdin, String... args) throws Exception {
-        var command = new ArrayList<>(List.of(COMMAND.toString(), "--root", daemon.root.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
-        if (stdin != null) {
-            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        process.getOutputStream().close();
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        Thread drain = new Thread(() -> {
-            try {
-                process.getErrorStream().transferTo(err);
-            } catch (IOException e) {
-                // The process ended.
-            }
-        });
-        drain.start();
-        process.getInputStream().transferTo(out);
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("swarmdrop " + String.join(" ", args) + " did not finish");
-        }
-        drain.join();
-        return new Run(process.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Run swarmdrop(DaemonProcess daemon, String... args) throws Exception {
-        return swarmdropWithInput(daemon, null, args);
-    }
-
     @Test
     void theCommandDrivesTheDaemonAndExitsWithCodesAScriptCanRelyOn() throws Exception {
-        Run status = swarmdrop(bob, "status");
+        DaemonProcess.Run status = bob.command("status");
         assertThat(status.exit()).isZero();
         assertThat(status.out())
                 .contains("user:       bob")
                 .contains("(connected)")
                 .contains("design");
-        assertThat(swarmdrop(bob, "groups").out()).isEqualTo("design\n");
+        assertThat(bob.command("groups").out()).isEqualTo("design\n");
 
         Path source = RandomFiles.write(folder.resolve("sources/catalogue.bin"), 12L << 20, 40);
-        Run published = swarmdrop(alice, "publish", source.toString(), "--group", "design", "--wait");
+        DaemonProcess.Run published = alice.command("publish", source.toString(), "--group", "design", "--wait");
         assertThat(published.exit()).as(published.err()).isZero();
         assertThat(published.out())
                 .contains("catalogue.bin is in the outbox of design")
@@ -103,40 +60,40 @@ class CliIT {
                 .atMost(Duration.ofMinutes(1))
                 .ignoreExceptions()
                 .until(() -> bob.transfer("catalogue.bin") != null);
-        Run watched = swarmdrop(bob, "transfers", "--watch");
+        DaemonProcess.Run watched = bob.command("transfers", "--watch");
         assertThat(watched.exit()).isZero();
         assertThat(watched.out()).contains("catalogue.bin").contains("100%");
 
         Path delivered = bob.inbox("design").resolve("catalogue.bin");
         await("bob's copy").atMost(Duration.ofMinutes(1)).until(() -> Files.exists(delivered));
-        await("listed as received").atMost(Duration.ofSeconds(30)).until(() -> swarmdrop(bob, "ls")
+        await("listed as received").atMost(Duration.ofSeconds(30)).until(() -> bob.command("ls")
                 .out()
                 .matches("(?s).*" + id + ".*(acknowledged|delivered).*catalogue\\.bin.*"));
 
         Files.delete(delivered);
-        Run again = swarmdrop(bob, "get", id, "--wait");
+        DaemonProcess.Run again = bob.command("get", id, "--wait");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("fetching catalogue.bin").contains("delivered to");
         assertThat(RandomFiles.sha256(delivered)).isEqualTo(RandomFiles.sha256(source));
-        assertThat(swarmdrop(bob, "get", id).exit()).as("already in the inbox").isEqualTo(4);
+        assertThat(bob.command("get", id).exit()).as("already in the inbox").isEqualTo(4);
 
-        Run unknown = swarmdrop(bob, "get", "nosuchpublication");
+        DaemonProcess.Run unknown = bob.command("get", "nosuchpublication");
         assertThat(unknown.exit()).isEqualTo(5);
         assertThat(unknown.err()).startsWith("swarmdrop: ");
-        assertThat(swarmdrop(bob, "publish", folder.resolve("missing.bin").toString(), "--group", "design")
+        assertThat(bob.command("publish", folder.resolve("missing.bin").toString(), "--group", "design")
                         .exit())
                 .isEqualTo(4);
-        Run notMine = swarmdrop(bob, "publish", source.toString(), "--group", "finance");
+        DaemonProcess.Run notMine = bob.command("publish", source.toString(), "--group", "finance");
         assertThat(notMine.exit()).isEqualTo(4);
         assertThat(notMine.err()).contains("'finance' is not one of your groups");
-        Run wrongPassword = swarmdropWithInput(bob, "wrong password\n", "enrol", "--user", "bob");
+        DaemonProcess.Run wrongPassword = bob.commandWithInput("wrong password\n", "enrol", "--user", "bob");
         assertThat(wrongPassword.exit()).isEqualTo(4);
         assertThat(wrongPassword.err()).contains("wrong user or password");
-        assertThat(swarmdrop(bob, "logs", "-n", "50").out()).contains("delivered");
-        assertThat(swarmdrop(bob, "no-such-command").exit()).isEqualTo(2);
+        assertThat(bob.command("logs", "-n", "50").out()).contains("delivered");
+        assertThat(bob.command("no-such-command").exit()).isEqualTo(2);
 
         bob.stop();
-        Run down = swarmdrop(bob, "status");
+        DaemonProcess.Run down = bob.command("status");
         assertThat(down.exit()).isEqualTo(3);
         assertThat(down.err()).contains("the daemon is not running");
     }
@@ -152,11 +109,7 @@ class CliIT {
         properties.put(
                 "libtorrent4j.jni.path",
                 folder.resolve("no-such-native/libtorrent4j.so").toString());
-        var daemon = cluster.start(
-                "without-native",
-                Path.of(System.getProperty("swarmdrop.root", ".."))
-                        .resolve("daemon/target/quarkus-app/quarkus-run.jar"),
-                properties);
+        var daemon = cluster.start("without-native", DaemonProcess.JAR, properties);
 
         await("the daemon gives up").atMost(Duration.ofMinutes(1)).until(() -> !daemon.isAlive());
         assertThat(daemon.exitCode()).as("EX_CONFIG, not a crash (139)").isEqualTo(78);
@@ -174,11 +127,7 @@ class CliIT {
         properties.put(
                 "swarmdrop.daemon.root", folder.resolve("daemon-misconfigured").toString());
         properties.put("swarmdrop.daemon.config-file", config.toString());
-        var daemon = cluster.start(
-                "misconfigured",
-                Path.of(System.getProperty("swarmdrop.root", ".."))
-                        .resolve("daemon/target/quarkus-app/quarkus-run.jar"),
-                properties);
+        var daemon = cluster.start("misconfigured", DaemonProcess.JAR, properties);
 
         await("the daemon gives up").atMost(Duration.ofMinutes(1)).until(() -> !daemon.isAlive());
         assertThat(daemon.exitCode())

@@ -5,18 +5,26 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swarmdrop.testing.AppProcess;
 import io.swarmdrop.testing.FreePorts;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** One workstation daemon process; it keeps its folders and ports across restarts. */
 final class DaemonProcess {
 
-    private static final Path JAR =
+    private static final Path COMMAND = Path.of(System.getProperty("swarmdrop.root", ".."))
+            .resolve("cli/swarmdrop")
+            .toAbsolutePath();
+    static final Path JAR =
             Path.of(System.getProperty("swarmdrop.root", "..")).resolve("daemon/target/quarkus-app/quarkus-run.jar");
 
     private final TestCluster cluster;
@@ -121,6 +129,42 @@ final class DaemonProcess {
         Path partial = outbox(group).resolve(source.getFileName() + ".part");
         Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
         return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** What a run of the {@code swarmdrop} command printed and how it ended. */
+    record Run(int exit, String out, String err) {}
+
+    /** Runs the real {@code swarmdrop} command against this daemon's root folder. */
+    Run command(String... args) throws Exception {
+        return commandWithInput(null, args);
+    }
+
+    /** Runs the {@code swarmdrop} command with {@code stdin} as its input (a password, say). */
+    Run commandWithInput(String stdin, String... args) throws Exception {
+        var command = new ArrayList<>(List.of(COMMAND.toString(), "--root", root.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        if (stdin != null) {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        Thread drain = new Thread(() -> {
+            try {
+                process.getErrorStream().transferTo(err);
+            } catch (IOException e) {
+                // The process ended.
+            }
+        });
+        drain.start();
+        process.getInputStream().transferTo(out);
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("swarmdrop " + String.join(" ", args) + " did not finish");
+        }
+        drain.join();
+        return new Run(process.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     Path log() {

@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.swarmdrop.testing.FreePorts;
 import io.swarmdrop.testing.RandomFiles;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +19,6 @@ import org.junit.jupiter.api.Test;
  * key; the daemon with another key logs the offer as unproven and never gets the file.
  */
 class LanIT {
-
-    private static final Path COMMAND = Path.of(System.getProperty("swarmdrop.root", ".."))
-            .resolve("cli/swarmdrop")
-            .toAbsolutePath();
 
     private final Path folder =
             Path.of("target", "e2e", "lan-" + System.nanoTime()).toAbsolutePath();
@@ -65,10 +57,10 @@ class LanIT {
         DaemonProcess carol = daemon("carol", newKey(), lanPort).startAlone();
 
         await("alice hears bob and carol").atMost(Duration.ofSeconds(30)).until(() -> {
-            String peers = run(alice, "lan", "peers");
+            String peers = alice.command("lan", "peers").out();
             return peers.contains("bob-pc") && peers.contains("carol-pc");
         });
-        assertThat(run(alice, "lan", "peers")).startsWith("mode: lan");
+        assertThat(alice.command("lan", "peers").out()).startsWith("mode: lan");
         assertThat(alice.status().path("lan").path("mode").asText()).isEqualTo("LAN");
 
         Path source = RandomFiles.write(folder.resolve("source/site-plan.pdf"), 6 << 20, 7);
@@ -90,14 +82,5 @@ class LanIT {
         try (var inbox = Files.list(carol.inbox("site"))) {
             assertThat(inbox).isEmpty();
         }
-    }
-
-    private static String run(DaemonProcess daemon, String... args) throws Exception {
-        var command = new ArrayList<>(List.of(COMMAND.toString(), "--root", daemon.root.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        return out;
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.swarmdrop.testing.TestGateway;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +15,6 @@ import org.junit.jupiter.api.Test;
  * the mapping when it stops.
  */
 class UpnpIT {
-
-    private static final Path COMMAND = Path.of(System.getProperty("swarmdrop.root", ".."))
-            .resolve("cli/swarmdrop")
-            .toAbsolutePath();
 
     private final Path folder =
             Path.of("target", "e2e", "upnp-" + System.nanoTime()).toAbsolutePath();
@@ -57,7 +51,7 @@ class UpnpIT {
                     .atMost(Duration.ofSeconds(30))
                     .until(() ->
                             alice.status().path("upnp").path("state").asText().equals("MAPPED"));
-            String status = run(alice.root, "status");
+            String status = alice.command("status").out();
             assertThat(status)
                     .contains("upnp:       port " + port + " mapped on Swarmdrop test router (external address "
                             + TestGateway.EXTERNAL_ADDRESS + ", lease 4 s)");
@@ -69,14 +63,5 @@ class UpnpIT {
             alice.stop();
             assertThat(gateway.mappings()).as("removed on stop").doesNotContainKey(port);
         }
-    }
-
-    private static String run(Path root, String... args) throws Exception {
-        var command = new java.util.ArrayList<>(java.util.List.of(COMMAND.toString(), "--root", root.toString()));
-        command.addAll(java.util.List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        return out;
     }
 }

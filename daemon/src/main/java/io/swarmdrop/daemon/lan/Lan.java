@@ -184,7 +184,7 @@ public class Lan {
         Instant now = clock.instant();
         peers.values().removeIf(p -> p.lastHeard().plus(PEER_SILENCE).isBefore(now));
         if (lanMode) {
-            send(LanMessage.hello(instance, deviceName(), link.user(), engine.port()));
+            send(LanMessage.hello(instance, link.deviceName(), link.user(), engine.port()));
         }
         for (PublishedFile file : journal.publishedFiles()) {
             if (groups.contains(file.groupName) && file.publicationId != null) {
@@ -200,7 +200,7 @@ public class Lan {
         var offer = new LanMessage(
                         LanMessage.OFFER,
                         instance,
-                        deviceName(),
+                        link.deviceName(),
                         link.user(),
                         engine.port(),
                         httpPort,
@@ -398,16 +398,6 @@ public class Lan {
         if (warned.add(what)) {
             LOG.warnf(format, args);
         }
-    }
-
-    private String deviceName() {
-        return Optional.ofNullable(link.device()).or(config::deviceName).orElseGet(() -> {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                return "unknown";
-            }
-        });
     }
 
     public Status status() {

@@ -200,7 +200,7 @@ public class Link {
         String password = config.password()
                 .orElseThrow(() -> new SupernodeException(
                         401, "this device is not enrolled: set swarmdrop.daemon.password for the first start"));
-        keep(client.login(name, password, config.deviceName().orElseGet(Link::hostname)));
+        keep(client.login(name, password, newDeviceName()));
     }
 
     /** Keeps an enrolment in the journal (so the password is needed only once) and uses it from now on. */
@@ -224,8 +224,7 @@ public class Link {
         if (!attached) {
             attach(candidates());
         }
-        keep(client.login(
-                name, password, deviceName == null ? config.deviceName().orElseGet(Link::hostname) : deviceName));
+        keep(client.login(name, password, deviceName == null ? newDeviceName() : deviceName));
     }
 
     /** The supernode no longer accepts the token (revoked): forget it, so the next attempt enrols again. */
@@ -233,6 +232,17 @@ public class Link {
         LOG.warnf("[user=%s] the supernode refused device %s's token; enrolling again", user, device);
         journal.removeSetting("token");
         token = null;
+    }
+
+    /** The name this device is known by: its enrolled name, else the one it would enrol under. */
+    public String deviceName() {
+        String enrolled = device;
+        return enrolled != null ? enrolled : newDeviceName();
+    }
+
+    /** The name to enrol under: configured, else the host name. */
+    private String newDeviceName() {
+        return config.deviceName().orElseGet(Link::hostname);
     }
 
     private static String hostname() {
