@@ -1,9 +1,9 @@
 package io.swarmdrop.daemon.local;
 
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import io.swarmdrop.core.security.Secrets;
 import io.swarmdrop.daemon.Folders;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,15 @@ public class LocalApi {
         this.port = port;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * Written once the HTTP server listens, not at startup: a command that finds the file must find
+     * the API answering (StartupEvent comes before the server binds, and a slow start showed it). Quarkus fires
+     * this event asynchronously..
+     */
+    void onListening(@ObservesAsync HttpServerStart event) {
+        if (event.options().isSsl()) {
+            return;
+        }
         String content = "url=http://127.0.0.1:" + port + "\ntoken=" + token + "\n";
         try {
             Files.createDirectories(file.getParent());

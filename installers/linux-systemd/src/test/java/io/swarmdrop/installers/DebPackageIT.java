@@ -152,7 +152,9 @@ class DebPackageIT {
                     .isTrue();
 
             Run status = run(app.resolve("bin/swarmdrop").toString(), "--root", root.toString(), "status");
-            assertThat(status.exit()).as("6: no supernode answers").isEqualTo(6);
+            assertThat(status.exit())
+                    .as("6: no supernode answers; it printed:\n%s", status.out())
+                    .isEqualTo(6);
             assertThat(status.out()).contains("not connected").contains("upnp:       off");
         } finally {
             daemon.destroy();
