@@ -312,7 +312,19 @@ public final class Swarmdrop {
                 return new Watch(daemon, out()).untilAllFinished();
             }
             out().printf("%-20s  %6s  %12s  %12s  %5s  %s%n", "ID", "DONE", "DOWN B/S", "UP B/S", "PEERS", "NAME");
-            for (JsonNode t : daemon.get("local/status").path("transfers")) {
+            JsonNode status = daemon.get("local/status");
+            for (JsonNode h : status.path("hashing")) {
+                out().printf(
+                                "%-20s  %5.1f%%  %12s  %12s  %5s  %s (group %s)%n",
+                                "(hashing)",
+                                h.path("progress").asDouble() * 100,
+                                "-",
+                                "-",
+                                "-",
+                                h.path("name").asText(),
+                                h.path("group").asText());
+            }
+            for (JsonNode t : status.path("transfers")) {
                 out().printf(
                                 "%-20s  %5.1f%%  %12d  %12d  %5d  %s%n",
                                 t.path("key").asText(),
@@ -386,8 +398,18 @@ public final class Swarmdrop {
         int untilAllFinished() throws InterruptedException {
             try {
                 while (true) {
-                    boolean allDone = true;
-                    for (JsonNode t : daemon.get("local/status").path("transfers")) {
+                    JsonNode status = daemon.get("local/status");
+                    boolean allDone = status.path("hashing").isEmpty();
+                    for (JsonNode h : status.path("hashing")) {
+                        long size = h.path("size").asLong();
+                        bar(
+                                        "hashing " + h.path("group").asText() + "/"
+                                                + h.path("name").asText(),
+                                        "hashing " + h.path("name").asText(),
+                                        size)
+                                .stepTo((long) (h.path("progress").asDouble() * size));
+                    }
+                    for (JsonNode t : status.path("transfers")) {
                         update(t);
                         allDone &= t.path("finished").asBoolean();
                     }
@@ -433,16 +455,23 @@ public final class Swarmdrop {
         }
 
         private void update(JsonNode t) {
-            ProgressBar bar = bars.computeIfAbsent(t.path("key").asText(), k -> new ProgressBarBuilder()
-                    .setTaskName(t.path("name").asText())
-                    .setInitialMax(Math.max(1, t.path("totalWanted").asLong()))
+            bar(
+                            t.path("key").asText(),
+                            t.path("name").asText(),
+                            t.path("totalWanted").asLong())
+                    .stepTo(t.path("totalDone").asLong());
+        }
+
+        private ProgressBar bar(String key, String name, long max) {
+            return bars.computeIfAbsent(key, k -> new ProgressBarBuilder()
+                    .setTaskName(name)
+                    .setInitialMax(Math.max(1, max))
                     .setUnit(" MiB", 1 << 20)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(250)
                     .setConsumer(new ConsoleProgressBarConsumer(
                             new java.io.PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8)))
                     .build());
-            bar.stepTo(t.path("totalDone").asLong());
         }
     }
 

@@ -100,6 +100,7 @@ public class Daemon implements PushChannel.Handler {
         portMapping.start();
         localGroups.names().forEach(folders::createGroup);
         outbox.resumeSeeding(localGroups::contains);
+        inbox.resumeFetches(Lan::isLocal);
         lan.start();
         LOG.infof("Swarmdrop daemon: root %s, supernodes %s", folders.root(), config.supernodes());
         started = true;
@@ -119,7 +120,7 @@ public class Daemon implements PushChannel.Handler {
             link.ensureAttached();
             if (firstLink) {
                 outbox.resumeSeeding(group -> !localGroups.contains(group));
-                inbox.resumeFetches();
+                inbox.resumeFetches(id -> !Lan.isLocal(id));
             }
             engine.replaceTrackers(link.trackerUrls());
             if (push.isOpenToAnotherThan(link.client())) {

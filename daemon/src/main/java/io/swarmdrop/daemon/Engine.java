@@ -7,6 +7,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.Config;
 
 /** The daemon's shared objects: one libtorrent session, the clock, and the folder layout. */
 @Singleton
@@ -34,7 +37,23 @@ public class Engine {
 
     @Produces
     @Singleton
-    Folders folders(DaemonConfig config) {
-        return new Folders(Path.of(config.root()));
+    Folders folders(DaemonConfig config, Config all) {
+        return new Folders(
+                Path.of(config.root()), overrides(all, Folders.OUTBOX_PREFIX), overrides(all, Folders.INBOX_PREFIX));
+    }
+
+    private static Map<String, Path> overrides(Config all, String prefix) {
+        var folders = new TreeMap<String, Path>();
+        for (String property : all.getPropertyNames()) {
+            if (property.startsWith(prefix)) {
+                String group = property.substring(prefix.length());
+                folders.put(
+                        group,
+                        Path.of(all.getValue(property, String.class))
+                                .toAbsolutePath()
+                                .normalize());
+            }
+        }
+        return folders;
     }
 }

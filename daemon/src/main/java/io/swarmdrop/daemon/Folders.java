@@ -5,18 +5,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The daemon's folders under its root: {@code outbox/<group>/}, {@code inbox/<group>/} and the
  * hidden {@code .swarmdrop/} (journal and staging). Staging sits on the same file system as the
- * inbox, so a finished file enters the inbox by an atomic link or rename, never by a copy.
+ * default inbox, so a finished file enters the inbox by an atomic link or rename.
+ *
+ * <p>A group's outbox or inbox may live elsewhere ({@code outbox.<group>} and {@code inbox.<group>}
+ * in the config file), such as a share the department already uses; an inbox on another file
+ * system than the root is filled by a copy under a hidden name and a rename, so it is still never
+ * seen half-written.
  */
 public final class Folders {
 
+    /** Config properties of the overrides, outside {@code swarmdrop.daemon.*} whose mapping refuses unknown keys. */
+    public static final String OUTBOX_PREFIX = "swarmdrop.folders.outbox.";
+
+    public static final String INBOX_PREFIX = "swarmdrop.folders.inbox.";
+
     private final Path root;
+    private final Map<String, Path> outboxes;
+    private final Map<String, Path> inboxes;
 
     public Folders(Path root) {
+        this(root, Map.of(), Map.of());
+    }
+
+    public Folders(Path root, Map<String, Path> outboxes, Map<String, Path> inboxes) {
         this.root = root.toAbsolutePath().normalize();
+        this.outboxes = Map.copyOf(outboxes);
+        this.inboxes = Map.copyOf(inboxes);
     }
 
     public Path root() {
@@ -28,11 +47,13 @@ public final class Folders {
     }
 
     public Path outbox(String group) {
-        return outboxRoot().resolve(Names.requireValid("group", group));
+        Path elsewhere = outboxes.get(group);
+        return elsewhere != null ? elsewhere : outboxRoot().resolve(Names.requireValid("group", group));
     }
 
     public Path inbox(String group) {
-        return root.resolve("inbox").resolve(Names.requireValid("group", group));
+        Path elsewhere = inboxes.get(group);
+        return elsewhere != null ? elsewhere : root.resolve("inbox").resolve(Names.requireValid("group", group));
     }
 
     public Path staging(String publicationId) {

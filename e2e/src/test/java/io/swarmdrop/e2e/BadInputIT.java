@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swarmdrop.core.torrent.TorrentCreator;
+import io.swarmdrop.testing.DaemonProcess;
 import io.swarmdrop.testing.HostileMetainfo;
 import io.swarmdrop.testing.RandomFiles;
+import io.swarmdrop.testing.TestCluster;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

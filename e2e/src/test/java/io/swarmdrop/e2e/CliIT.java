@@ -3,7 +3,9 @@ package io.swarmdrop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.swarmdrop.testing.DaemonProcess;
 import io.swarmdrop.testing.RandomFiles;
+import io.swarmdrop.testing.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

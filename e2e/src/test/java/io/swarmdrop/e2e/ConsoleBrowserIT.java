@@ -3,7 +3,9 @@ package io.swarmdrop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.swarmdrop.testing.DaemonProcess;
 import io.swarmdrop.testing.RandomFiles;
+import io.swarmdrop.testing.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,13 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -94,8 +97,27 @@ class ConsoleBrowserIT {
     private void submit(String buttonId) throws Exception {
         WebElement button = field(buttonId);
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> isGone(button));
         screenshot();
+    }
+
+    /**
+     * Whether the element's page has been replaced. Chrome sometimes answers a question about an
+     * element of a page being replaced with "Node with given id does not belong to the document"
+     * as an unknown error instead of a stale element: that means gone too.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private String text() {
@@ -196,7 +218,7 @@ class ConsoleBrowserIT {
         type("audit-filter", "revoked");
         WebElement filter = field("audit-filter");
         filter.submit();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(filter));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> isGone(filter));
         screenshot();
         assertThat(text()).contains("revoked a device").doesNotContain("created a group");
     }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swarmdrop.core.bencode.Bencode;
+import io.swarmdrop.testing.DaemonProcess;
 import io.swarmdrop.testing.RandomFiles;
+import io.swarmdrop.testing.TestCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,10 @@ package io.swarmdrop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.swarmdrop.testing.DaemonProcess;
 import io.swarmdrop.testing.FreePorts;
 import io.swarmdrop.testing.RandomFiles;
+import io.swarmdrop.testing.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -82,5 +84,33 @@ class LanIT {
         try (var inbox = Files.list(carol.inbox("site"))) {
             assertThat(inbox).isEmpty();
         }
+    }
+
+    @Test
+    void aLanFetchCutByARestartResumesWithoutASupernode() throws Exception {
+        cluster = new TestCluster(folder);
+        int lanPort = FreePorts.next();
+        String siteKey = newKey();
+        DaemonProcess alice = daemon("alice", siteKey, lanPort).startAlone();
+        // Slow enough that the fetch is still under way when bob is stopped.
+        DaemonProcess bob = daemon("bob", siteKey, lanPort)
+                .with("swarmdrop.daemon.torrent.download-limit", Integer.toString(1 << 20))
+                .startAlone();
+
+        Path source = RandomFiles.write(folder.resolve("source/survey.bin"), 12 << 20, 8);
+        alice.drop("site", source);
+        await("bob's fetch under way")
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> bob.transfer("survey.bin").path("totalDone").asLong() > (1 << 20));
+        bob.stop();
+        bob.startAlone();
+
+        Path received = bob.inbox("site").resolve("survey.bin");
+        await("bob's fetch resumes and completes")
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> Files.exists(received));
+        assertThat(RandomFiles.sha256(received)).isEqualTo(RandomFiles.sha256(source));
+        assertThat(Files.readString(bob.log())).contains("continuing the fetch of 'survey.bin'");
     }
 }

@@ -3,6 +3,8 @@ package io.swarmdrop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.swarmdrop.testing.DaemonProcess;
+import io.swarmdrop.testing.TestCluster;
 import io.swarmdrop.testing.TestGateway;
 import java.nio.file.Path;
 import java.time.Duration;

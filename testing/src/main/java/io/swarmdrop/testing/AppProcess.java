@@ -52,6 +52,11 @@ public final class AppProcess implements AutoCloseable {
         return this;
     }
 
+    /** The OS process id (for reading its resident memory from /proc, say). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -19,15 +19,43 @@ public final class TorrentCreator {
      * clients while recipients verify with v2's SHA-256 merkle trees.
      */
     public static Metainfo create(Path file) throws IOException {
+        return create(file, (done, pieces) -> {});
+    }
+
+    /**
+     * As {@link #create(Path)}, telling {@code progress} how many pieces of how many are hashed
+     * (once per piece): a file of tens of gigabytes takes minutes.
+     */
+    public static Metainfo create(Path file, HashingProgress progress) throws IOException {
         NativeLibrary.load();
         long size = Files.size(file);
         var builder = new TorrentBuilder()
                 .path(file.toFile())
                 .pieceSize(pieceSizeFor(size))
                 .setPrivate(true)
-                .creator("Swarmdrop");
+                .creator("Swarmdrop")
+                .listener(new TorrentBuilder.Listener() {
+                    // libtorrent reports each piece as its hash completes, not in order: count them.
+                    private int done;
+
+                    @Override
+                    public boolean accept(String fileName) {
+                        return true;
+                    }
+
+                    @Override
+                    public void progress(int piece, int pieces) {
+                        progress.hashed(++done, pieces);
+                    }
+                });
         byte[] bytes = builder.generate().entry().bencode();
         return Metainfo.parse(bytes);
+    }
+
+    /** Told after each piece is hashed. */
+    @FunctionalInterface
+    public interface HashingProgress {
+        void hashed(int piecesDone, int pieces);
     }
 
     /**

@@ -47,6 +47,20 @@ class MetainfoTest {
         assertThat(Metainfo.parse(metainfo.bytes())).usingRecursiveComparison().isEqualTo(metainfo);
     }
 
+    @Test
+    void hashingReportsEveryPieceOnce() throws Exception {
+        Path file = TorrentFiles.random(folder, "backup.tar", 3 * 65_536 * 16 + 5, 4); // 49 pieces of 64 KiB
+        var reported = new java.util.ArrayList<Integer>();
+
+        Metainfo metainfo = TorrentCreator.create(file, (done, pieces) -> {
+            assertThat(pieces).isEqualTo(49);
+            reported.add(done);
+        });
+
+        assertThat(metainfo.size()).isEqualTo(3 * 65_536 * 16 + 5);
+        assertThat(reported).hasSize(49).isSorted().endsWith(49);
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',

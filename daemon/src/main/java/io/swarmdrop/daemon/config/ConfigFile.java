@@ -1,6 +1,7 @@
 package io.swarmdrop.daemon.config;
 
 import io.swarmdrop.core.cluster.Names;
+import io.swarmdrop.daemon.Folders;
 import io.swarmdrop.daemon.lan.LocalGroups;
 import io.swarmdrop.policies.Sizes;
 import java.net.URI;
@@ -36,6 +37,8 @@ import java.util.function.BiFunction;
  * lan = on                      # LAN mode: presence and local groups by multicast, no supernode needed
  * lan-port = 6790               # UDP port, the same on every daemon of the LAN
  * lan-group.site = 8m3x...==    # a local group and its shared key (openssl rand -base64 32)
+ * outbox.finance = /srv/share/finance-out   # a group's outbox or inbox somewhere else than
+ * inbox.finance = /srv/share/finance-in     #   under root (absolute paths)
  * </pre>
  */
 public final class ConfigFile {
@@ -66,7 +69,34 @@ public final class ConfigFile {
     /** {@code lan-group.<name> = <base64 key>}: a local group shared on the LAN by whoever has the key. */
     private static final String LAN_GROUP = "lan-group.";
 
+    /** {@code outbox.<group>} and {@code inbox.<group>}: a group's folder outside the root. */
+    private static final String OUTBOX = "outbox.";
+
+    private static final String INBOX = "inbox.";
+
     private ConfigFile() {}
+
+    private static Key groupFolder(String prefix, String name) {
+        return new Key(prefix + name, (value, problems) -> {
+            if (!Names.isValid(name)) {
+                problems.add("'" + name + "' is not a valid group name");
+            }
+            return absolutePath(value, problems);
+        });
+    }
+
+    private static Key keyFor(String key) {
+        if (key.startsWith(LAN_GROUP)) {
+            return lanGroup(key.substring(LAN_GROUP.length()));
+        }
+        if (key.startsWith(OUTBOX)) {
+            return groupFolder(Folders.OUTBOX_PREFIX, key.substring(OUTBOX.length()));
+        }
+        if (key.startsWith(INBOX)) {
+            return groupFolder(Folders.INBOX_PREFIX, key.substring(INBOX.length()));
+        }
+        return KEYS.get(key);
+    }
 
     private static Key lanGroup(String name) {
         return new Key(LocalGroups.PREFIX + name, (value, problems) -> {
@@ -106,10 +136,10 @@ public final class ConfigFile {
             String key = line.substring(0, equals).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(equals + 1).strip();
             String where = origin + " line " + number + ", key '" + key + "': ";
-            Key known = key.startsWith(LAN_GROUP) ? lanGroup(key.substring(LAN_GROUP.length())) : KEYS.get(key);
+            Key known = keyFor(key);
             if (known == null) {
                 problems.add(where + "unknown key; the keys are " + String.join(", ", KEYS.keySet()) + ", " + LAN_GROUP
-                        + "<name>");
+                        + "<name>, " + OUTBOX + "<group>, " + INBOX + "<group>");
                 continue;
             }
             if (seen.containsKey(key)) {
@@ -129,10 +159,35 @@ public final class ConfigFile {
                 settings.put(property.startsWith("swarmdrop.") ? property : "swarmdrop.daemon." + property, converted);
             }
         }
+        checkFoldersAreDistinct(settings, seen, origin, problems);
         if (!problems.isEmpty()) {
             throw new ConfigFileException(problems);
         }
         return settings;
+    }
+
+    /**
+     * Two groups in one folder, or a group's outbox that is also an inbox, would publish what
+     * arrives or mix groups: each overridden folder must be used once.
+     */
+    private static void checkFoldersAreDistinct(
+            Map<String, String> settings, Map<String, Integer> lines, Path origin, List<String> problems) {
+        var users = new LinkedHashMap<Path, String>();
+        settings.forEach((property, value) -> {
+            String key = property.startsWith(Folders.OUTBOX_PREFIX)
+                    ? OUTBOX + property.substring(Folders.OUTBOX_PREFIX.length())
+                    : property.startsWith(Folders.INBOX_PREFIX)
+                            ? INBOX + property.substring(Folders.INBOX_PREFIX.length())
+                            : null;
+            if (key == null) {
+                return;
+            }
+            String first = users.putIfAbsent(Path.of(value).normalize(), key);
+            if (first != null) {
+                problems.add(origin + " line " + lines.get(key) + ", key '" + key + "': " + value
+                        + " is already the folder of '" + first + "' (line " + lines.get(first) + ")");
+            }
+        });
     }
 
     /** A {@code #} starts a comment unless it is inside a value such as a password: only after whitespace or at the start. */

@@ -18,10 +18,12 @@ import io.swarmdrop.daemon.link.SupernodeException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -164,16 +167,23 @@ public class Inbox implements TransferListener {
         }
     }
 
-    /** Puts every unfinished fetch back into libtorrent after a restart, and seeds delivered files again. */
-    public void resumeFetches() {
+    /**
+     * Puts every unfinished fetch of the publications {@code which} accepts back into libtorrent
+     * after a restart, and seeds their delivered files again: local groups' at start (their peers
+     * come back by multicast), the others once a supernode answers.
+     */
+    public void resumeFetches(Predicate<String> which) {
         for (Fetch.State state : List.of(Fetch.State.DELIVERED, Fetch.State.ACKNOWLEDGED)) {
             for (Fetch fetch : journal.fetches(state)) {
-                if (!fetch.retired) {
+                if (!fetch.retired && which.test(fetch.publicationId)) {
                     journal.fetchWithData(fetch.publicationId).ifPresent(f -> seed(f.publicationId, f));
                 }
             }
         }
         for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {
+            if (!which.test(fetch.publicationId)) {
+                continue;
+            }
             journal.fetchWithData(fetch.publicationId)
                     .ifPresent(f -> start(f.publicationId, Metainfo.parse(f.metainfo), f.resumeData));
             LOG.infof("[publication=%s] continuing the fetch of '%s'", fetch.publicationId, fetch.fileName);
@@ -303,6 +313,9 @@ public class Inbox implements TransferListener {
      */
     static Path place(Path staged, Path inbox, String name) throws IOException {
         Files.createDirectories(inbox);
+        if (!Files.getFileStore(staged).equals(Files.getFileStore(inbox))) {
+            staged = copyBeside(staged, inbox);
+        }
         while (true) {
             Path target = FileNames.firstFree(inbox, name);
             try {
@@ -316,6 +329,26 @@ public class Inbox implements TransferListener {
                 return Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
             }
         }
+    }
+
+    /**
+     * An inbox on another file system (a group folder set elsewhere) cannot take a link: the file
+     * is copied next to it under a hidden temporary name, which no one treats as delivered, and
+     * linked from there. The staged file stays until the copy is complete.
+     */
+    private static Path copyBeside(Path staged, Path inbox) throws IOException {
+        Path copy = inbox.resolve("." + staged.getFileName() + "." + System.nanoTime() + ".part");
+        try {
+            Files.copy(staged, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            try (var channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
+        Files.delete(staged);
+        return copy;
     }
 
     private void acknowledge(String id) {

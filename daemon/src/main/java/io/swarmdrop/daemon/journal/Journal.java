@@ -44,32 +44,50 @@ public class Journal {
     }
 
     /** The journal entry for exactly this version of an outbox file, if it was seen before. */
-    public Optional<PublishedFile> published(String group, String fileName, long size, long modifiedMillis) {
+    public Optional<PublishedFile> published(FileVersion file) {
         return db.createQuery(
                         "from PublishedFile where groupName = ?1 and fileName = ?2 and size = ?3 and modifiedMillis = ?4",
                         PublishedFile.class)
-                .setParameter(1, group)
-                .setParameter(2, fileName)
-                .setParameter(3, size)
-                .setParameter(4, modifiedMillis)
+                .setParameter(1, file.group())
+                .setParameter(2, file.name())
+                .setParameter(3, file.size())
+                .setParameter(4, file.modifiedMillis())
                 .getResultStream()
                 .findFirst();
     }
 
+    /**
+     * Published files of the group with this size and time under another name: what a rename of
+     * {@code file} inside its outbox leaves in the journal.
+     */
+    public List<PublishedFile> publishedUnderOtherNames(FileVersion file) {
+        return db.createQuery(
+                        "from PublishedFile where groupName = ?1 and fileName <> ?2 and size = ?3 and modifiedMillis = ?4"
+                                + " and state = ?5",
+                        PublishedFile.class)
+                .setParameter(1, file.group())
+                .setParameter(2, file.name())
+                .setParameter(3, file.size())
+                .setParameter(4, file.modifiedMillis())
+                .setParameter(5, PublishedFile.State.PUBLISHED)
+                .getResultList();
+    }
+
+    /** The published file now goes by {@code file}'s name. */
+    public void renamed(long entryId, FileVersion file) {
+        PublishedFile entry = db.find(PublishedFile.class, entryId);
+        entry.fileName = file.name();
+        entry.fileKey = file.fileKey();
+    }
+
     public void recordPublication(
-            String group,
-            String fileName,
-            long size,
-            long modifiedMillis,
-            PublishedFile.State state,
-            String publicationId,
-            byte[] metainfo,
-            String message) {
+            FileVersion file, PublishedFile.State state, String publicationId, byte[] metainfo, String message) {
         var entry = new PublishedFile();
-        entry.groupName = group;
-        entry.fileName = fileName;
-        entry.size = size;
-        entry.modifiedMillis = modifiedMillis;
+        entry.groupName = file.group();
+        entry.fileName = file.name();
+        entry.size = file.size();
+        entry.modifiedMillis = file.modifiedMillis();
+        entry.fileKey = file.fileKey();
         entry.state = state;
         entry.publicationId = publicationId;
         entry.message = message;

@@ -15,7 +15,9 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A file seen in an outbox and what became of it. A file is identified by its group, name, size and
- * modification time, so the same file is never published twice and a changed file is seen as new.
+ * modification time, so the same file is never published twice and a changed file is seen as new;
+ * a published file renamed in its outbox is followed by its file key, size and time, not published
+ * again.
  */
 @Entity
 @Table(name = "published_files", indexes = @Index(columnList = "groupName,fileName"))
@@ -39,6 +41,10 @@ public class PublishedFile {
     public long size;
 
     public long modifiedMillis;
+
+    /** The file system's identity of the file (see {@link FileVersion}), to follow it when renamed. */
+    @Column(length = 200)
+    public String fileKey;
 
     // A plain string column: H2's native ENUM type, which Hibernate picks by default, failed to
     // read back after a supernode was killed and restarted ("No enum constant ...State.1").

@@ -7,6 +7,7 @@ import io.swarmdrop.daemon.Daemon;
 import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.lan.Lan;
 import io.swarmdrop.daemon.link.Link;
+import io.swarmdrop.daemon.outbox.Outbox;
 import io.swarmdrop.daemon.upnp.PortMapper;
 import io.swarmdrop.daemon.upnp.PortMapping;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ public class StatusResource {
      * @param supernode the URL of the supernode attached to
      * @param outbox every file seen in an outbox: published (with its publication id) or refused
      *     (with the reason; the file stays where it is and is tried again once it changes)
+     * @param hashing outbox files being hashed before they are published, with their progress
      * @param connections by publication id, the peers each transfer exchanged bytes with
      * @param upnp the mapping of the BitTorrent port on the router
      * @param lan LAN mode, local groups and the daemons heard on the LAN
@@ -40,6 +42,7 @@ public class StatusResource {
             List<TransferStatus> transfers,
             List<Delivery> deliveries,
             List<Journal.OutboxEntry> outbox,
+            List<Outbox.Hashing> hashing,
             Map<String, List<PeerConnection>> connections,
             PortMapper.Status upnp,
             Lan.Status lan) {}
@@ -63,9 +66,18 @@ public class StatusResource {
     private final PortMapping portMapping;
 
     private final Lan lan;
+    private final Outbox outbox;
 
-    StatusResource(Daemon daemon, Link link, TorrentEngine engine, Journal journal, PortMapping portMapping, Lan lan) {
+    StatusResource(
+            Daemon daemon,
+            Link link,
+            TorrentEngine engine,
+            Journal journal,
+            PortMapping portMapping,
+            Lan lan,
+            Outbox outbox) {
         this.lan = lan;
+        this.outbox = outbox;
         this.portMapping = portMapping;
         this.journal = journal;
         this.daemon = daemon;
@@ -100,6 +112,7 @@ public class StatusResource {
                 engine.statuses(),
                 deliveries,
                 journal.outboxEntries(),
+                outbox.hashing(),
                 connections,
                 portMapping.status(),
                 lan.status());

@@ -8,6 +8,7 @@ import io.swarmdrop.core.torrent.TorrentCreator;
 import io.swarmdrop.core.torrent.TorrentEngine;
 import io.swarmdrop.daemon.DaemonConfig;
 import io.swarmdrop.daemon.Folders;
+import io.swarmdrop.daemon.journal.FileVersion;
 import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.journal.PublishedFile;
 import io.swarmdrop.daemon.lan.Lan;
@@ -17,6 +18,7 @@ import io.swarmdrop.daemon.link.SupernodeException;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -26,14 +28,20 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes what is dropped into {@code outbox/<group>/}: a file counts as complete once its size
- * and modification time have not changed for a while; temporary and hidden names are never
- * published. The journal remembers each published version, so a restart publishes nothing twice.
+ * and modification time have not changed for a while (a file still being copied in keeps growing;
+ * one locked by its writer cannot be read and is tried again); temporary and hidden names are
+ * never published. The journal remembers each published version, so a restart publishes nothing
+ * twice, a rename is followed rather than published again, and deleting a published file
+ * unpublishes nothing. A file is read once, to hash it; it is then seeded without a second check.
  */
 @Singleton
 public class Outbox {
@@ -41,6 +49,9 @@ public class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class);
 
     private record Observation(long size, long modifiedMillis, Instant since) {}
+
+    /** A file being hashed before it is published: {@code progress} from 0 to 1. */
+    public record Hashing(String group, String name, long size, double progress) {}
 
     private final Link link;
     private final Journal journal;
@@ -50,6 +61,7 @@ public class Outbox {
     private final Duration stableFor;
     private final Map<Path, Observation> observed = new HashMap<>();
     private final Set<String> warnedFolders = new HashSet<>();
+    private final Map<Path, Hashing> hashing = new ConcurrentHashMap<>();
 
     private final LocalGroups localGroups;
 
@@ -102,17 +114,73 @@ public class Outbox {
         if (seen.since().plus(stableFor).isAfter(now)) {
             return;
         }
-        if (journal.published(group, name, size, modified).isPresent()) {
+        Object key = attributes.fileKey();
+        var version = new FileVersion(group, name, size, modified, key == null ? null : key.toString());
+        if (journal.published(version).isPresent()) {
             return;
         }
-        publish(group, file, size, modified);
+        Optional<PublishedFile> before = renamedFrom(version);
+        if (before.isPresent()) {
+            followRename(before.get(), version, file);
+            return;
+        }
+        publish(version, file);
     }
 
-    private void publish(String group, Path file, long size, long modified) {
-        String name = file.getFileName().toString();
+    /**
+     * The published file {@code version} was renamed from, if any: one of this group with the same
+     * size and time whose old name is gone from the outbox, and the same file key where the file
+     * system has keys (a copy has another key, so it is published as a new file).
+     */
+    private Optional<PublishedFile> renamedFrom(FileVersion version) {
+        Path folder = folders.outbox(version.group());
+        return journal.publishedUnderOtherNames(version).stream()
+                .filter(entry ->
+                        entry.fileKey == null || version.fileKey() == null || entry.fileKey.equals(version.fileKey()))
+                .filter(entry -> !Files.exists(folder.resolve(entry.fileName), LinkOption.NOFOLLOW_LINKS))
+                .findFirst();
+    }
+
+    /** Keeps seeding a renamed file under its new name; recipients keep the name it was published under. */
+    private void followRename(PublishedFile entry, FileVersion version, Path file) {
+        journal.renamed(entry.id, version);
+        if (!entry.retired && entry.publicationId != null && entry.metainfo != null) {
+            boolean local = localGroups.contains(version.group());
+            engine.remove(entry.publicationId, false);
+            engine.add(
+                    entry.publicationId,
+                    Metainfo.parse(entry.metainfo),
+                    file.getParent(),
+                    version.name(),
+                    local ? List.of() : link.trackerUrls(),
+                    true,
+                    null);
+        }
+        LOG.infof(
+                "[publication=%s] '%s' was renamed '%s' in the outbox of %s: not published again",
+                entry.publicationId, entry.fileName, version.name(), version.group());
+    }
+
+    /** Files being hashed now, with how far each is. */
+    public List<Hashing> hashing() {
+        return List.copyOf(hashing.values());
+    }
+
+    private void publish(FileVersion version, Path file) {
+        String group = version.group();
+        String name = version.name();
         try {
-            Metainfo metainfo = TorrentCreator.create(file);
-            if (Files.size(file) != size || Files.getLastModifiedTime(file).toMillis() != modified) {
+            Metainfo metainfo;
+            try {
+                metainfo = TorrentCreator.create(
+                        file,
+                        (done, pieces) ->
+                                hashing.put(file, new Hashing(group, name, version.size(), (double) done / pieces)));
+            } finally {
+                hashing.remove(file);
+            }
+            if (Files.size(file) != version.size()
+                    || Files.getLastModifiedTime(file).toMillis() != version.modifiedMillis()) {
                 LOG.infof("[group=%s] '%s' changed while it was hashed; waiting for it to settle", group, name);
                 observed.remove(file);
                 return;
@@ -124,19 +192,18 @@ public class Outbox {
                     : link.client()
                             .publish(group, metainfo.bytes(), ContentTypes.sniff(file))
                             .id();
-            journal.recordPublication(
-                    group, name, size, modified, PublishedFile.State.PUBLISHED, id, metainfo.bytes(), null);
+            journal.recordPublication(version, PublishedFile.State.PUBLISHED, id, metainfo.bytes(), null);
             engine.add(id, metainfo, file.getParent(), local ? List.of() : link.trackerUrls(), true, null);
             LOG.infof(
                     "[publication=%s] published '%s' (%d bytes) to %s %s",
-                    id, name, size, local ? "local group" : "group", group);
+                    id, name, version.size(), local ? "local group" : "group", group);
         } catch (InvalidMetainfoException e) {
-            refuse(group, name, size, modified, e.getMessage());
+            refuse(version, e.getMessage());
         } catch (SupernodeException e) {
             if (e.isRetryable() || e.status() == 401) {
                 LOG.warnf("[group=%s] '%s' not published yet: %s", group, name, e.getMessage());
             } else {
-                refuse(group, name, size, modified, e.getMessage());
+                refuse(version, e.getMessage());
             }
         } catch (IOException e) {
             LOG.warnf("[group=%s] cannot read '%s' yet: %s", group, name, e.getMessage());
@@ -144,13 +211,15 @@ public class Outbox {
     }
 
     /** A refused file stays in the outbox untouched; it is tried again only once it changes. */
-    private void refuse(String group, String name, long size, long modified, String reason) {
-        journal.recordPublication(group, name, size, modified, PublishedFile.State.REFUSED, null, null, reason);
-        LOG.errorf("[group=%s] '%s' was not published: %s. The file stays in the outbox.", group, name, reason);
+    private void refuse(FileVersion version, String reason) {
+        journal.recordPublication(version, PublishedFile.State.REFUSED, null, null, reason);
+        LOG.errorf(
+                "[group=%s] '%s' was not published: %s. The file stays in the outbox.",
+                version.group(), version.name(), reason);
     }
 
     /** Seeds every published file of {@code groups} that is still in its outbox unchanged, after a restart. */
-    public void resumeSeeding(java.util.function.Predicate<String> groups) {
+    public void resumeSeeding(Predicate<String> groups) {
         for (PublishedFile entry : journal.publishedFiles()) {
             if (!groups.test(entry.groupName)) {
                 continue;
@@ -163,6 +232,7 @@ public class Outbox {
                             entry.publicationId,
                             Metainfo.parse(entry.metainfo),
                             file.getParent(),
+                            entry.fileName,
                             localGroups.contains(entry.groupName) ? List.of() : link.trackerUrls(),
                             true,
                             null);
@@ -191,7 +261,7 @@ public class Outbox {
 
     private static List<Path> files(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            return entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> !FileNames.isTemporary(p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {

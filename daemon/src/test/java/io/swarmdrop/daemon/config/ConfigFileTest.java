@@ -38,6 +38,8 @@ class ConfigFileTest {
                 lan = on
                 lan-port = 6790
                 lan-group.site = c2l0ZS1rZXktb2YtMTYtYnl0ZXM=
+                outbox.finance = /srv/share/finance-out
+                inbox.finance = /srv/share/finance-in
                 """);
 
         assertThat(settings)
@@ -53,7 +55,9 @@ class ConfigFileTest {
                 .containsEntry("swarmdrop.daemon.upnp.lease", "PT30m")
                 .containsEntry("swarmdrop.daemon.lan.enabled", "true")
                 .containsEntry("swarmdrop.lan-groups.site", "c2l0ZS1rZXktb2YtMTYtYnl0ZXM=")
-                .hasSize(16);
+                .containsEntry("swarmdrop.folders.outbox.finance", "/srv/share/finance-out")
+                .containsEntry("swarmdrop.folders.inbox.finance", "/srv/share/finance-in")
+                .hasSize(18);
         assertThat(parse("")).isEmpty();
     }
 
@@ -83,11 +87,24 @@ class ConfigFileTest {
             lan-group.-x = c2l0ZS1rZXktb2YtMTYtYnl0ZXM= | line 1, key 'lan-group.-x': '-x' is not a valid group name
             lan-group.site = !!!         | line 1, key 'lan-group.site': the key of local group 'site' is not base64
             lan-group.site = c2hvcnQ=    | line 1, key 'lan-group.site': the key of local group 'site' has 5 bytes; it needs at least 16
+            outbox.-x = /srv/out         | line 1, key 'outbox.-x': '-x' is not a valid group name
+            inbox.finance = finance-in   | line 1, key 'inbox.finance': 'finance-in' is not an absolute path
             """)
     void eachProblemNamesItsLineKeyAndWhatIsWrong(String line, String message) {
         assertThatThrownBy(() -> parse(line + "\n"))
                 .isInstanceOf(ConfigFileException.class)
                 .hasMessageContaining(FILE + " " + message);
+    }
+
+    @Test
+    void aFolderServesOneGroupOneWay() {
+        assertThatThrownBy(() -> parse("outbox.finance = /srv/share\ninbox.finance = /srv/share/\n"))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining(
+                        "line 2, key 'inbox.finance': /srv/share/ is already the folder of 'outbox.finance' (line 1)");
+        assertThatThrownBy(() -> parse("inbox.finance = /srv/in\ninbox.legal = /srv/in\n"))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining("line 2, key 'inbox.legal': /srv/in is already the folder of 'inbox.finance'");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.swarmdrop.daemon.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,5 +40,26 @@ class InboxPlacementTest {
         assertThat(placed).isEqualTo(inbox.resolve("plan (2).pdf")).hasContent("theirs");
         assertThat(inbox.resolve("plan.pdf")).hasContent("mine");
         assertThat(inbox.resolve("plan (1).pdf")).hasContent("also mine");
+    }
+
+    @Test
+    void anInboxOnAnotherFileSystemGetsACopyAndNoPartialFileIsLeft() throws Exception {
+        Path elsewhere = Files.createTempDirectory(Path.of("/dev/shm"), "inbox-elsewhere");
+        try {
+            Path staged = staged("plan.pdf", "v1");
+            assumeFalse(
+                    Files.getFileStore(staged).equals(Files.getFileStore(elsewhere)),
+                    "/dev/shm is on the same file system as " + root);
+
+            Path placed = Inbox.place(staged, elsewhere, "plan.pdf");
+
+            assertThat(placed).isEqualTo(elsewhere.resolve("plan.pdf")).hasContent("v1");
+            assertThat(staged).doesNotExist();
+            try (var left = Files.list(elsewhere)) {
+                assertThat(left).containsExactly(placed);
+            }
+        } finally {
+            io.swarmdrop.core.files.FileTrees.delete(elsewhere);
+        }
     }
 }

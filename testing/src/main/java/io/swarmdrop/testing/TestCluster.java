@@ -1,11 +1,9 @@
-package io.swarmdrop.e2e;
+package io.swarmdrop.testing;
 
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.swarmdrop.testing.AppProcess;
-import io.swarmdrop.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,14 +24,14 @@ import java.util.Map;
  * admin calls and daemons use unless told otherwise; several supernodes share a ZooKeeper ensemble
  * given by the test.
  */
-final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path PROJECT = Path.of(System.getProperty("swarmdrop.root", ".."));
     private static final Path SUPERNODE_JAR = PROJECT.resolve("supernode/target/quarkus-app/quarkus-run.jar");
 
-    final Path folder;
+    public final Path folder;
     private final int httpPort = FreePorts.next();
     /** The first supernode's port in a multi-supernode cluster. */
     private int httpPortOverride;
@@ -46,16 +44,16 @@ final class TestCluster implements AutoCloseable {
     private final List<Supernode> supernodes = new ArrayList<>();
 
     /** One supernode of several, started by {@link #startClusterSupernode}. */
-    final class Supernode {
-        final String node;
-        final String zone;
+    public final class Supernode {
+        public final String node;
+        public final String zone;
         private final int httpPort = FreePorts.next();
         /** The first supernode's port in a multi-supernode cluster. */
         private int httpPortOverride;
 
-        final int torrentPort = FreePorts.next();
-        Map<String, String> properties;
-        AppProcess process;
+        public final int torrentPort = FreePorts.next();
+        public Map<String, String> properties;
+        public AppProcess process;
         private int starts = 1;
 
         Supernode(String node, String zone) {
@@ -63,25 +61,25 @@ final class TestCluster implements AutoCloseable {
             this.zone = zone;
         }
 
-        String url() {
+        public String url() {
             return "http://127.0.0.1:" + httpPort;
         }
 
-        JsonNode admin(String method, String path) {
+        public JsonNode admin(String method, String path) {
             return call(url(), method, path, null, 200);
         }
 
-        void kill() throws InterruptedException {
+        public void kill() throws InterruptedException {
             process.kill();
         }
 
         /** Starts the process again with the same ports, folders and settings. */
-        void restart() throws IOException {
+        public void restart() throws IOException {
             process = start(node + "-" + (++starts), SUPERNODE_JAR, properties);
             awaitReady();
         }
 
-        Path store() {
+        public Path store() {
             return folder.resolve(node).resolve("store");
         }
 
@@ -94,16 +92,16 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
-    TestCluster(Path folder) {
+    public TestCluster(Path folder) {
         this.folder = folder;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + (httpPortOverride == 0 ? httpPort : httpPortOverride);
     }
 
     /** Starts the supernode; {@code settings} are extra key, value pairs of its configuration. */
-    TestCluster startSupernode(String... settings) throws IOException {
+    public TestCluster startSupernode(String... settings) throws IOException {
         var properties = new HashMap<String, String>();
         properties.put("quarkus.http.port", Integer.toString(httpPort));
         properties.put(
@@ -126,17 +124,17 @@ final class TestCluster implements AutoCloseable {
         return this;
     }
 
-    AppProcess supernode() {
+    public AppProcess supernode() {
         return supernode;
     }
 
     /** The embedded ZooKeeper of the single supernode started by {@link #startSupernode(String...)}. */
-    String zookeeperConnect() {
+    public String zookeeperConnect() {
         return "127.0.0.1:" + zkPort;
     }
 
     /** Starts the admin console on the cluster's ZooKeeper; returns its URL once it is ready. */
-    String startConsole(String firstAdminPassword) throws IOException {
+    public String startConsole(String firstAdminPassword) throws IOException {
         int port = FreePorts.next();
         var properties = new HashMap<String, String>();
         properties.put("quarkus.http.port", Integer.toString(port));
@@ -161,7 +159,8 @@ final class TestCluster implements AutoCloseable {
      * Starts one supernode of a cluster on the ZooKeeper ensemble {@code zookeeper}, in {@code zone},
      * and waits until it is ready. The first one started answers {@link #admin} and {@link #url()}.
      */
-    Supernode startClusterSupernode(String node, String zone, String zookeeper, String... settings) throws IOException {
+    public Supernode startClusterSupernode(String node, String zone, String zookeeper, String... settings)
+            throws IOException {
         var supernode = new Supernode(node, zone);
         var properties = new HashMap<String, String>();
         properties.put("quarkus.http.port", Integer.toString(supernode.httpPort));
@@ -189,15 +188,15 @@ final class TestCluster implements AutoCloseable {
         return supernode;
     }
 
-    List<Supernode> supernodes() {
+    public List<Supernode> supernodes() {
         return List.copyOf(supernodes);
     }
 
-    void createUser(String name, String password) {
+    public void createUser(String name, String password) {
         admin("POST", "/admin/users", Map.of("name", name, "password", password), 201);
     }
 
-    void createGroup(String name, String... members) {
+    public void createGroup(String name, String... members) {
         admin("POST", "/admin/groups", Map.of("name", name), 201);
         for (String member : members) {
             admin("PUT", "/admin/groups/" + name + "/members/" + member, null, 204);
@@ -205,12 +204,12 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** The supernode's libtorrent transfer of a file, by name, or null. */
-    JsonNode supernodeTransfer(String name) {
+    public JsonNode supernodeTransfer(String name) {
         return byField(admin("GET", "/admin/transfers", null, 200), "name", name);
     }
 
     /** The element of a JSON array whose {@code field} is {@code value}, or null. */
-    static JsonNode byField(JsonNode array, String field, String value) {
+    public static JsonNode byField(JsonNode array, String field, String value) {
         for (JsonNode element : array) {
             if (element.get(field).asText().equals(value)) {
                 return element;
@@ -220,7 +219,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** Replaces a group's policy through the admin API. */
-    void setPolicy(String group, String text) throws IOException, InterruptedException {
+    public void setPolicy(String group, String text) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(url() + "/admin/groups/" + group + "/policy"))
                 .header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "text/plain")
@@ -234,7 +233,8 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** Logs in through the daemon API, enrolling a new device named {@code hostname}. */
-    HttpResponse<byte[]> login(String user, String password, String hostname) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> login(String user, String password, String hostname)
+            throws IOException, InterruptedException {
         byte[] body = JSON.writeValueAsBytes(Map.of("user", user, "password", password, "hostname", hostname));
         return send(HttpRequest.newBuilder(URI.create(url() + "/api/login"))
                 .header("Content-Type", "application/json")
@@ -242,7 +242,7 @@ final class TestCluster implements AutoCloseable {
                 .build());
     }
 
-    JsonNode admin(String method, String path, Object body, int expectedStatus) {
+    public JsonNode admin(String method, String path, Object body, int expectedStatus) {
         return call(url(), method, path, body, expectedStatus);
     }
 
@@ -270,18 +270,18 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
-    DaemonProcess daemon(String user, String password) {
+    public DaemonProcess daemon(String user, String password) {
         return new DaemonProcess(this, user, password, folder.resolve("daemon-" + user));
     }
 
-    AppProcess start(String name, Path jar, Map<String, String> properties) throws IOException {
+    public AppProcess start(String name, Path jar, Map<String, String> properties) throws IOException {
         var process =
                 new AppProcess(name, jar, properties, folder.resolve("logs").resolve(name + ".log")).start();
         processes.add(process);
         return process;
     }
 
-    static HttpResponse<byte[]> get(String url, String bearer) throws IOException, InterruptedException {
+    public static HttpResponse<byte[]> get(String url, String bearer) throws IOException, InterruptedException {
         var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
@@ -289,7 +289,7 @@ final class TestCluster implements AutoCloseable {
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+    public static HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -1,10 +1,8 @@
-package io.swarmdrop.e2e;
+package io.swarmdrop.testing;
 
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swarmdrop.testing.AppProcess;
-import io.swarmdrop.testing.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,38 +17,38 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One workstation daemon process; it keeps its folders and ports across restarts. */
-final class DaemonProcess {
+public final class DaemonProcess {
 
     private static final Path COMMAND = Path.of(System.getProperty("swarmdrop.root", ".."))
             .resolve("cli/swarmdrop")
             .toAbsolutePath();
-    static final Path JAR =
+    public static final Path JAR =
             Path.of(System.getProperty("swarmdrop.root", "..")).resolve("daemon/target/quarkus-app/quarkus-run.jar");
 
     private final TestCluster cluster;
     private final String user;
     private final String password;
-    final Path root;
+    public final Path root;
     private final int httpPort = FreePorts.next();
-    final int torrentPort = FreePorts.next();
+    public final int torrentPort = FreePorts.next();
     private final Map<String, String> extra = new HashMap<>();
     private AppProcess process;
     private int starts;
 
-    DaemonProcess(TestCluster cluster, String user, String password, Path root) {
+    public DaemonProcess(TestCluster cluster, String user, String password, Path root) {
         this.cluster = cluster;
         this.user = user;
         this.password = password;
         this.root = root;
     }
 
-    DaemonProcess with(String key, String value) {
+    public DaemonProcess with(String key, String value) {
         extra.put(key, value);
         return this;
     }
 
     /** Starts the process and waits until its push channel to the supernode is open. */
-    DaemonProcess start() throws IOException {
+    public DaemonProcess start() throws IOException {
         launch();
         await(user + "'s daemon connected")
                 .atMost(Duration.ofSeconds(90))
@@ -62,7 +60,7 @@ final class DaemonProcess {
     }
 
     /** Starts the process and waits only for its local API: for daemons without any supernode. */
-    DaemonProcess startAlone() throws IOException {
+    public DaemonProcess startAlone() throws IOException {
         launch();
         await(user + "'s daemon answering locally")
                 .atMost(Duration.ofSeconds(90))
@@ -91,13 +89,13 @@ final class DaemonProcess {
         process = cluster.start(user + "-" + (++starts), JAR, properties);
     }
 
-    JsonNode status() throws IOException, InterruptedException {
+    public JsonNode status() throws IOException, InterruptedException {
         var response = TestCluster.get("http://127.0.0.1:" + httpPort + "/local/status", localToken());
         return TestCluster.JSON.readTree(response.body());
     }
 
     /** The token of the daemon's local API, from the file it writes on every start. */
-    String localToken() throws IOException {
+    public String localToken() throws IOException {
         var properties = new java.util.Properties();
         try (var in = Files.newInputStream(root.resolve(".swarmdrop/local-api"))) {
             properties.load(in);
@@ -106,25 +104,28 @@ final class DaemonProcess {
     }
 
     /** The journal's record of a received publication, by file name, or null. */
-    JsonNode delivery(String name) throws IOException, InterruptedException {
+    public JsonNode delivery(String name) throws IOException, InterruptedException {
         return TestCluster.byField(status().get("deliveries"), "name", name);
     }
 
     /** The daemon's libtorrent transfer of a file, by name, or null. */
-    JsonNode transfer(String name) throws IOException, InterruptedException {
+    public JsonNode transfer(String name) throws IOException, InterruptedException {
         return TestCluster.byField(status().get("transfers"), "name", name);
     }
 
-    Path outbox(String group) {
-        return root.resolve("outbox").resolve(group);
+    /** The group's outbox: under the root unless the test set it elsewhere. */
+    public Path outbox(String group) {
+        String elsewhere = extra.get("swarmdrop.folders.outbox." + group);
+        return elsewhere != null ? Path.of(elsewhere) : root.resolve("outbox").resolve(group);
     }
 
-    Path inbox(String group) {
-        return root.resolve("inbox").resolve(group);
+    public Path inbox(String group) {
+        String elsewhere = extra.get("swarmdrop.folders.inbox." + group);
+        return elsewhere != null ? Path.of(elsewhere) : root.resolve("inbox").resolve(group);
     }
 
     /** Drops a file into the outbox the way a copy tool does: written under a temporary name, then renamed. */
-    Path drop(String group, Path source) throws IOException {
+    public Path drop(String group, Path source) throws IOException {
         Path target = outbox(group).resolve(source.getFileName().toString());
         Path partial = outbox(group).resolve(source.getFileName() + ".part");
         Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
@@ -132,15 +133,15 @@ final class DaemonProcess {
     }
 
     /** What a run of the {@code swarmdrop} command printed and how it ended. */
-    record Run(int exit, String out, String err) {}
+    public record Run(int exit, String out, String err) {}
 
     /** Runs the real {@code swarmdrop} command against this daemon's root folder. */
-    Run command(String... args) throws Exception {
+    public Run command(String... args) throws Exception {
         return commandWithInput(null, args);
     }
 
     /** Runs the {@code swarmdrop} command with {@code stdin} as its input (a password, say). */
-    Run commandWithInput(String stdin, String... args) throws Exception {
+    public Run commandWithInput(String stdin, String... args) throws Exception {
         var command = new ArrayList<>(List.of(COMMAND.toString(), "--root", root.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
@@ -167,15 +168,19 @@ final class DaemonProcess {
         return new Run(process.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    Path log() {
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
         return process.log();
     }
 
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.kill();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.stop();
     }
 }

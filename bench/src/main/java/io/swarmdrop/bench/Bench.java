@@ -1,0 +1,196 @@
+package io.swarmdrop.bench;
+
+import io.swarmdrop.testing.RandomFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures Swarmdrop against the alternatives on this host and writes {@code docs/BENCHMARKS.md}.
+ * Each run of a scenario measures Swarmdrop and its baselines back to back on the same file, so
+ * their ratio carries the result on a noisy machine. Run by {@code bench/run}; see its options.
+ */
+public final class Bench {
+
+    private static final long MIB = 1 << 20;
+
+    /** The command line, with the defaults of the documented run. */
+    record Options(
+            int runs,
+            List<Long> sizes,
+            List<Integer> widths,
+            int latencyFiles,
+            int latencyWidth,
+            int heldPublications,
+            String stableFor,
+            String scanEvery,
+            Path out) {
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (String arg : args) {
+                if (!arg.startsWith("--") || !arg.contains("=")) {
+                    throw new IllegalArgumentException("options are --name=value; got " + arg);
+                }
+                given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+            boolean quick = "true".equals(given.remove("quick"));
+            var options = new Options(
+                    Integer.parseInt(given.getOrDefault("runs", quick ? "1" : "3")),
+                    Arrays.stream(given.getOrDefault("sizes", quick ? "8" : "64,1024")
+                                    .split(","))
+                            .map(s -> Long.parseLong(s.trim()) * MIB)
+                            .toList(),
+                    Arrays.stream(given.getOrDefault("widths", quick ? "1,4" : "1,4,8")
+                                    .split(","))
+                            .map(s -> Integer.parseInt(s.trim()))
+                            .toList(),
+                    Integer.parseInt(given.getOrDefault("latency-files", quick ? "10" : "100")),
+                    Integer.parseInt(given.getOrDefault("latency-width", quick ? "4" : "8")),
+                    Integer.parseInt(given.getOrDefault("held", quick ? "50" : "1000")),
+                    given.getOrDefault("stable-for", "500ms"),
+                    given.getOrDefault("scan-every", "250ms"),
+                    Path.of(given.getOrDefault(
+                            "out", quick ? "bench/target/BENCHMARKS-quick.md" : "docs/BENCHMARKS.md")));
+            given.keySet()
+                    .removeAll(List.of(
+                            "runs",
+                            "sizes",
+                            "widths",
+                            "latency-files",
+                            "latency-width",
+                            "held",
+                            "stable-for",
+                            "scan-every",
+                            "out"));
+            if (!given.isEmpty()) {
+                throw new IllegalArgumentException("unknown options " + given.keySet());
+            }
+            return options;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path project = Path.of(System.getProperty("swarmdrop.root", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path work = project.resolve("bench/target/run-" + System.currentTimeMillis());
+        var report = new Report(options, String.join(" ", args));
+        int subscribers =
+                options.widths().stream().mapToInt(Integer::intValue).max().orElse(1);
+        subscribers = Math.max(subscribers, options.latencyWidth());
+        var widths = new ArrayList<>(options.widths());
+        if (!widths.contains(options.latencyWidth())) {
+            widths.add(options.latencyWidth());
+        }
+
+        System.out.printf("machine: %s%n", Machine.describe());
+        try (var swarm = new Swarm(
+                        work.resolve("swarm"), subscribers, widths, options.stableFor(), options.scanEvery());
+                var http = new HttpServer(work.resolve("sources"), work.resolve("nginx"))) {
+            // Idle: every daemon enrolled, connected and quiet for a while.
+            Thread.sleep(10_000);
+            for (var daemon : swarm.subscribers) {
+                report.idleDaemonRss.add(Machine.residentMiB(daemon.pid()));
+            }
+            report.idleSupernodeRss.add(
+                    Machine.residentMiB(swarm.cluster.supernode().pid()));
+            System.out.printf("idle daemon resident memory: %s MiB%n", report.idleDaemonRss.show("%.0f"));
+
+            int seed = 1;
+            for (long size : options.sizes()) {
+                for (int width : options.widths()) {
+                    for (int run = 1; run <= options.runs(); run++) {
+                        String name = "f" + (size / MIB) + "m-n" + width + "-r" + run + ".bin";
+                        Path source = RandomFiles.write(work.resolve("sources").resolve(name), size, seed++);
+                        Report.FanOut row = report.fanOut(size, width);
+
+                        Swarm.Delivery d = swarm.deliver(width, source);
+                        row.swarmdrop.add(d.seconds());
+                        row.publish.add(d.publishSeconds());
+                        row.publisherRatio.add((double) d.publisherUploaded() / size);
+                        row.supernodeRatio.add((double) d.supernodeUploaded() / size);
+                        row.fetchingRss.add(d.peakRssMiB());
+
+                        Path downloads = work.resolve("http-" + run);
+                        row.http.add(http.fanOut(name, width, downloads));
+                        Report.deleteTree(downloads);
+
+                        Path copies = work.resolve("cp-" + run);
+                        Files.createDirectories(copies);
+                        var commands = new ArrayList<List<String>>();
+                        for (int i = 0; i < width; i++) {
+                            commands.add(List.of(
+                                    "cp",
+                                    source.toString(),
+                                    copies.resolve(i + "-" + name).toString()));
+                        }
+                        row.cp.add(Commands.timeAll(commands));
+                        Report.deleteTree(copies);
+                        Files.delete(source);
+                        System.out.printf(
+                                "fan-out %d MiB to %d, run %d: swarmdrop %.2f s (published after %.2f s), http %.2f s,"
+                                        + " cp %.2f s; publisher uploaded %.2fx, supernode %.2fx%n",
+                                size / MIB,
+                                width,
+                                run,
+                                d.seconds(),
+                                d.publishSeconds(),
+                                row.http.max(),
+                                row.cp.max(),
+                                (double) d.publisherUploaded() / size,
+                                (double) d.supernodeUploaded() / size);
+                    }
+                }
+            }
+
+            for (int i = 1; i <= options.latencyFiles(); i++) {
+                Path source =
+                        RandomFiles.write(work.resolve("sources").resolve("latency-" + i + ".bin"), MIB, 1000 + i);
+                swarm.latencies(options.latencyWidth(), source).forEach(report.latency::add);
+                Files.delete(source);
+            }
+            System.out.printf(
+                    "latency of %d x 1 MiB to %d: p50 %.2f s, p95 %.2f s, p99 %.2f s%n",
+                    options.latencyFiles(),
+                    options.latencyWidth(),
+                    report.latency.percentile(50),
+                    report.latency.percentile(95),
+                    report.latency.percentile(99));
+
+            Path hold = swarm.publisher.outbox("hold");
+            Files.createDirectories(hold);
+            long before = swarm.publishedCount();
+            Instant heldSince = Instant.now();
+            for (int i = 1; i <= options.heldPublications(); i++) {
+                RandomFiles.write(work.resolve("held").resolve("held-" + i + ".bin"), 4096, 5000 + i);
+                swarm.publisher.drop("hold", work.resolve("held").resolve("held-" + i + ".bin"));
+            }
+            long deadline = System.nanoTime() + 3_600_000_000_000L;
+            long expected = options.heldPublications();
+            while (swarm.publishedCount() < before + expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the held publications were not all published in an hour");
+                }
+                Thread.sleep(1000);
+            }
+            report.heldSeconds = ChronoUnit.MILLIS.between(heldSince, Instant.now()) / 1000.0;
+            Thread.sleep(10_000); // Let the supernode fetch and settle.
+            report.heldSupernodeRss.add(
+                    Machine.residentMiB(swarm.cluster.supernode().pid()));
+            report.heldPublisherRss.add(Machine.residentMiB(swarm.publisher.pid()));
+        }
+        report.print(System.out);
+        Path out = project.resolve(options.out());
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.markdown(Machine.describe()));
+        System.out.printf("written to %s%n", out);
+    }
+}

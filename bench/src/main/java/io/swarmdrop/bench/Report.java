@@ -1,0 +1,168 @@
+package io.swarmdrop.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The figures of one benchmark run, printed as a table and written as docs/BENCHMARKS.md. */
+final class Report {
+
+    /** One fan-out width and file size: Swarmdrop and its baselines, seconds per run. */
+    static final class FanOut {
+        final Stats swarmdrop = new Stats();
+        final Stats publish = new Stats();
+        final Stats http = new Stats();
+        final Stats cp = new Stats();
+        final Stats publisherRatio = new Stats();
+        final Stats supernodeRatio = new Stats();
+        final Stats fetchingRss = new Stats();
+    }
+
+    private final Bench.Options options;
+    private final String arguments;
+    private final Map<String, FanOut> fanOuts = new LinkedHashMap<>();
+    final Stats idleDaemonRss = new Stats();
+    final Stats idleSupernodeRss = new Stats();
+    final Stats latency = new Stats();
+    final Stats heldSupernodeRss = new Stats();
+    final Stats heldPublisherRss = new Stats();
+    double heldSeconds;
+
+    Report(Bench.Options options, String arguments) {
+        this.options = options;
+        this.arguments = arguments;
+    }
+
+    FanOut fanOut(long size, int width) {
+        return fanOuts.computeIfAbsent(key(size, width), k -> new FanOut());
+    }
+
+    private static String key(long size, int width) {
+        return mib(size) + " MiB to " + width;
+    }
+
+    private static String mib(long size) {
+        return Long.toString(size >> 20);
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.print(markdownTables());
+    }
+
+    private String markdownTables() {
+        var text = new StringBuilder();
+        text.append("### Fan-out: seconds from the drop until the last inbox has a verified copy\n\n");
+        text.append("| file to N | Swarmdrop | of which drop to published | HTTP (nginx + curl) | cp | Swarmdrop / HTTP"
+                + " | publisher upload / size | supernode upload / size |\n");
+        text.append("|---|---|---|---|---|---|---|---|\n");
+        fanOuts.forEach((key, row) -> text.append("| ")
+                .append(key)
+                .append(" | ")
+                .append(row.swarmdrop.show("%.2f"))
+                .append(" | ")
+                .append(row.publish.show("%.2f"))
+                .append(" | ")
+                .append(row.http.show("%.2f"))
+                .append(" | ")
+                .append(row.cp.show("%.2f"))
+                .append(" | ")
+                .append(String.format("%.1fx", row.swarmdrop.median() / row.http.median()))
+                .append(" | ")
+                .append(row.publisherRatio.show("%.2f"))
+                .append(" | ")
+                .append(row.supernodeRatio.show("%.2f"))
+                .append(" |\n"));
+        text.append("\n### Throughput, one to one\n\n");
+        text.append(
+                "| file | Swarmdrop MB/s (drop to inbox) | Swarmdrop MB/s (published to inbox) | cp MB/s | Swarmdrop / cp |\n");
+        text.append("|---|---|---|---|---|\n");
+        fanOuts.forEach((key, row) -> {
+            if (key.endsWith(" to 1")) {
+                long size = Long.parseLong(key.substring(0, key.indexOf(' '))) << 20;
+                double whole = size / 1e6 / row.swarmdrop.median();
+                double transfer = size / 1e6 / (row.swarmdrop.median() - row.publish.median());
+                double cp = size / 1e6 / row.cp.median();
+                text.append(String.format(
+                        "| %s MiB | %.0f | %.0f | %.0f | %.0f%% |%n",
+                        mib(size), whole, transfer, cp, 100 * whole / cp));
+            }
+        });
+        text.append(String.format(
+                "%n### Latency: %d publications of 1 MiB to %d subscribers (%d samples)%n%n",
+                options.latencyFiles(), options.latencyWidth(), latency.count()));
+        text.append("| p50 | p95 | p99 | max |\n|---|---|---|---|\n");
+        text.append(String.format(
+                "| %.2f s | %.2f s | %.2f s | %.2f s |%n",
+                latency.percentile(50), latency.percentile(95), latency.percentile(99), latency.max()));
+        text.append("\n### Resident memory (MiB, VmRSS)\n\n| process | state | MiB |\n|---|---|---|\n");
+        text.append("| daemon | idle, connected (median of all daemons) | " + idleDaemonRss.show("%.0f") + " |\n");
+        text.append("| daemon | fetching (peak of the first subscriber, per run) | "
+                + fanOuts.values().stream()
+                        .map(r -> r.fetchingRss)
+                        .filter(s -> !s.isEmpty())
+                        .map(s -> s.max())
+                        .max(Comparator.naturalOrder())
+                        .map(v -> String.format("%.0f", v))
+                        .orElse("-")
+                + " |\n");
+        text.append("| supernode | idle | " + idleSupernodeRss.show("%.0f") + " |\n");
+        text.append(String.format(
+                "| supernode | holding %d live publications | %s |%n",
+                options.heldPublications(), heldSupernodeRss.show("%.0f")));
+        text.append(String.format(
+                "| publishing daemon | after publishing them (%.0f s for all) | %s |%n",
+                heldSeconds, heldPublisherRss.show("%.0f")));
+        return text.toString();
+    }
+
+    String markdown(String machine) {
+        return """
+                # Benchmarks
+
+                Measured by `bench/run%s` on %s.
+
+                - Machine: %s.
+                - Every process on this one host, over loopback: one supernode (embedded ZooKeeper, H2), one
+                  publishing daemon, subscribing daemons, each a JVM with `-Xmx512m`. Daemons scan their outbox
+                  every %s and publish a file once it has not changed for %s (the defaults are 1s and 2s, which add
+                  about 1.5 s to every drop-to-inbox time).
+                - Each figure is the median of %d runs, with the lowest and highest in brackets. Swarmdrop, HTTP
+                  and cp are measured back to back on the same file in every run. Source files are random bytes
+                  and sit in the page cache for every contender.
+                - HTTP: nginx from the distribution's package serving the folder, N `curl` processes downloading at
+                  once (no integrity check; Swarmdrop checks every piece). cp: N `cp` processes at once.
+
+                %s
+                ## Not measured yet
+
+                - Syncthing as a baseline, and the control plane at scale (notices to 10,000 simulated devices,
+                  sustained announces): issue 6 stays open for them.
+                """
+                .formatted(
+                        arguments.isBlank() ? "" : " " + arguments,
+                        LocalDate.now(),
+                        machine,
+                        options.scanEvery(),
+                        options.stableFor(),
+                        options.runs(),
+                        markdownTables());
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
