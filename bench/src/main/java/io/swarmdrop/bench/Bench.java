@@ -76,6 +76,10 @@ public final class Bench {
         }
     }
 
+    private static int maxWidth(Options options) {
+        return options.widths().stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Path project = Path.of(System.getProperty("swarmdrop.root", "."))
@@ -94,7 +98,8 @@ public final class Bench {
         System.out.printf("machine: %s%n", Machine.describe());
         try (var swarm = new Swarm(
                         work.resolve("swarm"), subscribers, widths, options.stableFor(), options.scanEvery());
-                var http = new HttpServer(work.resolve("sources"), work.resolve("nginx"))) {
+                var http = new HttpServer(work.resolve("sources"), work.resolve("nginx"));
+                var syncthing = new Syncthing(work.resolve("syncthing"), maxWidth(options), options.widths())) {
             // Idle: every daemon enrolled, connected and quiet for a while.
             Thread.sleep(10_000);
             for (var daemon : swarm.subscribers) {
@@ -134,17 +139,20 @@ public final class Bench {
                         }
                         row.cp.add(Commands.timeAll(commands));
                         Report.deleteTree(copies);
+
+                        row.syncthing.add(syncthing.fanOut(width, source));
                         Files.delete(source);
                         System.out.printf(
                                 "fan-out %d MiB to %d, run %d: swarmdrop %.2f s (published after %.2f s), http %.2f s,"
-                                        + " cp %.2f s; publisher uploaded %.2fx, supernode %.2fx%n",
+                                        + " cp %.2f s, syncthing %.2f s; publisher uploaded %.2fx, supernode %.2fx%n",
                                 size / MIB,
                                 width,
                                 run,
                                 d.seconds(),
                                 d.publishSeconds(),
-                                row.http.max(),
-                                row.cp.max(),
+                                row.http.last(),
+                                row.cp.last(),
+                                row.syncthing.last(),
                                 (double) d.publisherUploaded() / size,
                                 (double) d.supernodeUploaded() / size);
                     }
@@ -190,7 +198,8 @@ public final class Bench {
         report.print(System.out);
         Path out = project.resolve(options.out());
         Files.createDirectories(out.getParent());
-        Files.writeString(out, report.markdown(Machine.describe()));
+        String notes = Report.notesOf(out);
+        Files.writeString(out, report.markdown(Machine.describe()) + (notes.isEmpty() ? "" : "\n" + notes));
         System.out.printf("written to %s%n", out);
     }
 }

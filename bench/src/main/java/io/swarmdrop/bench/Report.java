@@ -19,6 +19,7 @@ final class Report {
         final Stats publish = new Stats();
         final Stats http = new Stats();
         final Stats cp = new Stats();
+        final Stats syncthing = new Stats();
         final Stats publisherRatio = new Stats();
         final Stats supernodeRatio = new Stats();
         final Stats fetchingRss = new Stats();
@@ -54,14 +55,17 @@ final class Report {
     void print(PrintStream out) {
         out.println();
         out.print(markdownTables());
+        out.println();
+        out.print(targets());
     }
 
     private String markdownTables() {
         var text = new StringBuilder();
         text.append("### Fan-out: seconds from the drop until the last inbox has a verified copy\n\n");
-        text.append("| file to N | Swarmdrop | of which drop to published | HTTP (nginx + curl) | cp | Swarmdrop / HTTP"
-                + " | publisher upload / size | supernode upload / size |\n");
-        text.append("|---|---|---|---|---|---|---|---|\n");
+        text.append(
+                "| file to N | Swarmdrop | of which drop to published | HTTP (nginx + curl) | Syncthing | cp"
+                        + " | Swarmdrop / HTTP | Swarmdrop / Syncthing | publisher upload / size | supernode upload / size |\n");
+        text.append("|---|---|---|---|---|---|---|---|---|---|\n");
         fanOuts.forEach((key, row) -> text.append("| ")
                 .append(key)
                 .append(" | ")
@@ -71,9 +75,13 @@ final class Report {
                 .append(" | ")
                 .append(row.http.show("%.2f"))
                 .append(" | ")
+                .append(row.syncthing.show("%.2f"))
+                .append(" | ")
                 .append(row.cp.show("%.2f"))
                 .append(" | ")
-                .append(String.format("%.1fx", row.swarmdrop.median() / row.http.median()))
+                .append(String.format("%.2fx", row.swarmdrop.median() / row.http.median()))
+                .append(" | ")
+                .append(String.format("%.2fx", row.swarmdrop.median() / row.syncthing.median()))
                 .append(" | ")
                 .append(row.publisherRatio.show("%.2f"))
                 .append(" | ")
@@ -122,6 +130,58 @@ final class Report {
         return text.toString();
     }
 
+    private String targets() {
+        var text = new StringBuilder("### Targets\n\n| target | measured | |\n|---|---|---|\n");
+        FanOut big = fanOuts.get(key(1024L << 20, 8));
+        if (big != null) {
+            double http = big.swarmdrop.median() / big.http.median();
+            double syncthing = big.swarmdrop.median() / big.syncthing.median();
+            text.append(row("fan-out of 1 GiB to 8 within 1.3x of HTTP", String.format("%.2fx", http), http <= 1.3));
+            text.append(row("... and ahead of Syncthing", String.format("%.2fx", syncthing), syncthing < 1));
+        }
+        double upload = fanOuts.values().stream()
+                .mapToDouble(r -> r.publisherRatio.median())
+                .max()
+                .orElse(Double.NaN);
+        text.append(row(
+                "publisher upload at most 1.05x the file size (largest median)",
+                String.format("%.2fx", upload),
+                upload <= 1.05));
+        text.append(row(
+                "1 MiB latency p50 at most 1 s",
+                String.format("%.2f s", latency.percentile(50)),
+                latency.percentile(50) <= 1));
+        text.append(row(
+                "1 MiB latency p99 at most 2 s",
+                String.format("%.2f s", latency.percentile(99)),
+                latency.percentile(99) <= 2));
+        FanOut single = fanOuts.get(key(1024L << 20, 1));
+        if (single != null) {
+            double share = single.cp.median() / single.swarmdrop.median();
+            text.append(row(
+                    "1 to 1 throughput at least 70% of cp (1 GiB, drop to inbox)",
+                    String.format("%.0f%%", 100 * share), share >= 0.7));
+        }
+        double idle = idleDaemonRss.median() * 1.048576; // MiB to MB
+        text.append(row("idle daemon at most 120 MB resident", String.format("%.0f MB", idle), idle <= 120));
+        text.append("| 10,000-device notice fan-out within 5 s | not measured | |\n");
+        return text.toString();
+    }
+
+    private static String row(String target, String measured, boolean met) {
+        return "| " + target + " | " + measured + " | " + (met ? "met" : "**missed**") + " |\n";
+    }
+
+    /** The notes under "## Notes" in the previous report, written by people: kept across runs. */
+    static String notesOf(Path previous) throws IOException {
+        if (!Files.exists(previous)) {
+            return "";
+        }
+        String text = Files.readString(previous);
+        int at = text.indexOf("\n## Notes");
+        return at < 0 ? "" : text.substring(at + 1);
+    }
+
     String markdown(String machine) {
         return """
                 # Benchmarks
@@ -138,12 +198,17 @@ final class Report {
                   and sit in the page cache for every contender.
                 - HTTP: nginx from the distribution's package serving the folder, N `curl` processes downloading at
                   once (no integrity check; Swarmdrop checks every piece). cp: N `cp` processes at once.
+                - Syncthing (the distribution's package): a send-only folder shared with N receive-only instances,
+                  found by static loopback addresses (local discovery would have every instance on this host
+                  bind one port), file-system watcher delay 1 s; timed from the move into the folder until
+                  every receiver has the file under its name.
 
+                %s
                 %s
                 ## Not measured yet
 
-                - Syncthing as a baseline, and the control plane at scale (notices to 10,000 simulated devices,
-                  sustained announces): issue 6 stays open for them.
+                - The control plane at scale (notices to 10,000 simulated devices, sustained announces): issue 6
+                  stays open for it.
                 """
                 .formatted(
                         arguments.isBlank() ? "" : " " + arguments,

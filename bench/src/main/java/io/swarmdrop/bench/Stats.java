@@ -21,6 +21,10 @@ final class Stats {
         return values.size();
     }
 
+    double last() {
+        return values.get(values.size() - 1);
+    }
+
     double median() {
         return percentile(50);
     }

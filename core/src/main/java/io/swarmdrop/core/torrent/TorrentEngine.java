@@ -396,6 +396,10 @@ public final class TorrentEngine implements AutoCloseable {
         // Each supernode of a zone is one tracker with its own in-memory swarm: announce to all.
         bool(pack, settings_pack.bool_types.announce_to_all_trackers, true);
         bool(pack, settings_pack.bool_types.announce_to_all_tiers, true);
+        // Our trackers set the interval, and forget a peer unheard for three of them: libtorrent's
+        // default floor of 5 minutes made a zone's carrier drop a file that devices were still
+        // fetching (they had not announced again), so honour the tracker's interval down to 5 s.
+        pack.setInteger(settings_pack.int_types.min_announce_interval.swigValue(), 5);
         pack.setString(settings_pack.string_types.dht_bootstrap_nodes.swigValue(), "");
         pack.setString(settings_pack.string_types.user_agent.swigValue(), "Swarmdrop/0.1 libtorrent/2.0.6");
         return pack;
