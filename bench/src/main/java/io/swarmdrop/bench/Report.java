@@ -191,8 +191,8 @@ final class Report {
                 - Machine: %s.
                 - Every process on this one host, over loopback: one supernode (embedded ZooKeeper, H2), one
                   publishing daemon, subscribing daemons, each a JVM with `-Xmx512m`. Daemons scan their outbox
-                  every %s and publish a file once it has not changed for %s (the defaults are 1s and 2s, which add
-                  about 1.5 s to every drop-to-inbox time).
+                  every %s and publish a file once it has not changed for %s (the defaults are 1s and 2s: a
+                  drop-to-inbox time with the defaults is longer by about the difference).
                 - Each figure is the median of %d runs, with the lowest and highest in brackets. Swarmdrop, HTTP
                   and cp are measured back to back on the same file in every run. Source files are random bytes
                   and sit in the page cache for every contender.
@@ -217,7 +217,8 @@ final class Report {
                         options.scanEvery(),
                         options.stableFor(),
                         options.runs(),
-                        markdownTables());
+                        markdownTables(),
+                        targets());
     }
 
     static void deleteTree(Path folder) throws IOException {
