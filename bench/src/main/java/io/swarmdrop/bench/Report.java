@@ -193,8 +193,8 @@ final class Report {
                   publishing daemon, subscribing daemons, each a JVM with `-Xmx512m`. Daemons scan their outbox
                   every %s and publish a file once it has not changed for %s (the defaults are 1s and 2s: a
                   drop-to-inbox time with the defaults is longer by about the difference).
-                - Each figure is the median of %d runs, with the lowest and highest in brackets. Swarmdrop, HTTP
-                  and cp are measured back to back on the same file in every run. Source files are random bytes
+                - Each figure is the median of %d runs, with the lowest and highest in brackets. Swarmdrop, HTTP,
+                  Syncthing and cp are measured back to back on the same file in every run. Source files are random bytes
                   and sit in the page cache for every contender.
                 - HTTP: nginx from the distribution's package serving the folder, N `curl` processes downloading at
                   once (no integrity check; Swarmdrop checks every piece). cp: N `cp` processes at once.
