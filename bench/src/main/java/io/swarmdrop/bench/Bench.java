@@ -1,5 +1,6 @@
 package io.swarmdrop.bench;
 
+import io.swarmdrop.core.files.FileTrees;
 import io.swarmdrop.testing.RandomFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ public final class Bench {
 
                         Path downloads = work.resolve("http-" + run);
                         row.http.add(http.fanOut(name, width, downloads));
-                        Report.deleteTree(downloads);
+                        FileTrees.delete(downloads);
 
                         Path copies = work.resolve("cp-" + run);
                         Files.createDirectories(copies);
@@ -138,7 +139,7 @@ public final class Bench {
                                     copies.resolve(i + "-" + name).toString()));
                         }
                         row.cp.add(Commands.timeAll(commands));
-                        Report.deleteTree(copies);
+                        FileTrees.delete(copies);
 
                         row.syncthing.add(syncthing.fanOut(width, source));
                         Files.delete(source);

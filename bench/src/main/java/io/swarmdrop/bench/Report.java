@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** The figures of one benchmark run, printed as a table and written as docs/BENCHMARKS.md. */
 final class Report {
@@ -219,16 +218,5 @@ final class Report {
                         options.runs(),
                         markdownTables(),
                         targets());
-    }
-
-    static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.swarmdrop.testing.TestCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,47 +67,54 @@ final class Swarm implements AutoCloseable {
         List<DaemonProcess> receivers = subscribers.subList(0, width);
         publisher.drop(group, source);
         long start = System.nanoTime();
-        double published = Double.NaN;
-        long publisherUploaded = 0;
-        long supernodeUploaded = 0;
-        double peakRss = 0;
-        long nextSample = 0;
-        boolean[] arrived = new boolean[width];
-        int remaining = width;
-        while (remaining > 0) {
-            for (int i = 0; i < width; i++) {
-                if (!arrived[i] && Files.exists(receivers.get(i).inbox(group).resolve(name))) {
-                    arrived[i] = true;
-                    remaining--;
-                }
-            }
-            long now = System.nanoTime();
-            if (now >= nextSample) {
-                nextSample = now + 200_000_000L;
-                if (Double.isNaN(published) && isPublished(name)) {
-                    published = (now - start) / 1e9;
-                }
-                publisherUploaded = Math.max(publisherUploaded, uploaded(publisher.transfer(name)));
-                supernodeUploaded = Math.max(supernodeUploaded, uploaded(cluster.supernodeTransfer(name)));
-                peakRss = Math.max(peakRss, Machine.residentMiB(receivers.get(0).pid()));
-            }
-            if ((now - start) / 1e9 > 1800) {
-                throw new IllegalStateException(name + " not delivered to group " + group + " in 30 minutes");
-            }
-            Thread.sleep(5);
-        }
+        var counters = new Counters(name, receivers.get(0), start);
+        awaitInboxes(receivers, group, name, start, Duration.ofMinutes(30), counters::sampleNow);
         double seconds = (System.nanoTime() - start) / 1e9;
-        // The last counters, now that every copy is in.
-        publisherUploaded = Math.max(publisherUploaded, uploaded(publisher.transfer(name)));
-        supernodeUploaded = Math.max(supernodeUploaded, uploaded(cluster.supernodeTransfer(name)));
-        if (Double.isNaN(published)) {
-            published = seconds;
-        }
+        counters.sample(System.nanoTime()); // The last counters, now that every copy is in.
         for (DaemonProcess receiver : receivers) {
             Files.deleteIfExists(receiver.inbox(group).resolve(name));
         }
         Files.deleteIfExists(publisher.outbox(group).resolve(name));
-        return new Delivery(seconds, published, publisherUploaded, supernodeUploaded, peakRss);
+        return new Delivery(
+                seconds,
+                Double.isNaN(counters.published) ? seconds : counters.published,
+                counters.publisherUploaded,
+                counters.supernodeUploaded,
+                counters.peakRss);
+    }
+
+    /** What {@link #deliver} watches while a file spreads, sampled every 200 ms. */
+    private final class Counters {
+        private final String name;
+        private final DaemonProcess receiver;
+        private final long start;
+        private long nextSample;
+        double published = Double.NaN;
+        long publisherUploaded;
+        long supernodeUploaded;
+        double peakRss;
+
+        Counters(String name, DaemonProcess receiver, long start) {
+            this.name = name;
+            this.receiver = receiver;
+            this.start = start;
+        }
+
+        void sampleNow(long now) throws Exception {
+            if (now >= nextSample) {
+                nextSample = now + 200_000_000L;
+                sample(now);
+            }
+        }
+
+        void sample(long now) throws Exception {
+            if (Double.isNaN(published) && isPublished(name)) {
+                published = (now - start) / 1e9;
+            }
+            publisherUploaded = Math.max(publisherUploaded, uploaded(publisher.transfer(name)));
+            supernodeUploaded = Math.max(supernodeUploaded, uploaded(cluster.supernodeTransfer(name)));
+            peakRss = Math.max(peakRss, Machine.residentMiB(receiver.pid()));
+        }
     }
 
     /**
@@ -116,26 +124,46 @@ final class Swarm implements AutoCloseable {
     List<Double> latencies(int width, Path source) throws Exception {
         String group = "n" + width;
         String name = source.getFileName().toString();
+        List<DaemonProcess> receivers = subscribers.subList(0, width);
         publisher.drop(group, source);
-        long start = System.nanoTime();
-        var latencies = new ArrayList<Double>();
-        boolean[] arrived = new boolean[width];
-        while (latencies.size() < width) {
-            for (int i = 0; i < width; i++) {
-                if (!arrived[i] && Files.exists(subscribers.get(i).inbox(group).resolve(name))) {
+        List<Double> latencies =
+                awaitInboxes(receivers, group, name, System.nanoTime(), Duration.ofMinutes(5), now -> {});
+        for (DaemonProcess receiver : receivers) {
+            Files.deleteIfExists(receiver.inbox(group).resolve(name));
+        }
+        return latencies;
+    }
+
+    @FunctionalInterface
+    private interface Tick {
+        void at(long nanoTime) throws Exception;
+    }
+
+    /**
+     * Waits until every receiver has {@code name} in its inbox of {@code group} (where a file appears
+     * only complete and verified) and returns the seconds from {@code start} to each arrival, in
+     * the order they came; {@code tick} runs on every look.
+     */
+    private static List<Double> awaitInboxes(
+            List<DaemonProcess> receivers, String group, String name, long start, Duration limit, Tick tick)
+            throws Exception {
+        var arrivals = new ArrayList<Double>();
+        boolean[] arrived = new boolean[receivers.size()];
+        while (arrivals.size() < receivers.size()) {
+            for (int i = 0; i < receivers.size(); i++) {
+                if (!arrived[i] && Files.exists(receivers.get(i).inbox(group).resolve(name))) {
                     arrived[i] = true;
-                    latencies.add((System.nanoTime() - start) / 1e9);
+                    arrivals.add((System.nanoTime() - start) / 1e9);
                 }
             }
-            if ((System.nanoTime() - start) / 1e9 > 300) {
-                throw new IllegalStateException(name + " not delivered in 5 minutes");
+            long now = System.nanoTime();
+            tick.at(now);
+            if (now - start > limit.toNanos()) {
+                throw new IllegalStateException(name + " not delivered to group " + group + " within " + limit);
             }
             Thread.sleep(2);
         }
-        for (int i = 0; i < width; i++) {
-            Files.deleteIfExists(subscribers.get(i).inbox(group).resolve(name));
-        }
-        return latencies;
+        return arrivals;
     }
 
     /** Publications in the publisher's journal, published. */

@@ -2,6 +2,7 @@ package io.swarmdrop.daemon;
 
 import io.swarmdrop.core.torrent.EngineOptions;
 import io.swarmdrop.core.torrent.TorrentEngine;
+import io.swarmdrop.daemon.config.ConfigFile;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -44,16 +45,9 @@ public class Engine {
 
     private static Map<String, Path> overrides(Config all, String prefix) {
         var folders = new TreeMap<String, Path>();
-        for (String property : all.getPropertyNames()) {
-            if (property.startsWith(prefix)) {
-                String group = property.substring(prefix.length());
-                folders.put(
-                        group,
-                        Path.of(all.getValue(property, String.class))
-                                .toAbsolutePath()
-                                .normalize());
-            }
-        }
+        ConfigFile.propertiesUnder(all, prefix)
+                .forEach((group, folder) ->
+                        folders.put(group, Path.of(folder).toAbsolutePath().normalize()));
         return folders;
     }
 }

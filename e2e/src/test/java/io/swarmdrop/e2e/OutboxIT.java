@@ -181,21 +181,20 @@ class OutboxIT {
         assertThat(transfers.out()).containsPattern("\\(hashing\\)\\s+\\d+\\.\\d% .*disk-image\\.iso \\(group solo\\)");
     }
 
+    /** A daemon's journal entries of outbox files with this name. */
     private static List<JsonNode> entries(DaemonProcess daemon, String name) throws Exception {
-        var found = new ArrayList<JsonNode>();
-        daemon.status().path("outbox").forEach(e -> {
-            if (e.path("name").asText().equals(name)) {
-                found.add(e);
-            }
-        });
-        return found;
+        return named(daemon.status().path("outbox"), name);
     }
 
     private static List<JsonNode> deliveries(DaemonProcess daemon, String name) throws Exception {
+        return named(daemon.status().path("deliveries"), name);
+    }
+
+    private static List<JsonNode> named(JsonNode array, String name) {
         var found = new ArrayList<JsonNode>();
-        daemon.status().path("deliveries").forEach(d -> {
-            if (d.path("name").asText().equals(name)) {
-                found.add(d);
+        array.forEach(element -> {
+            if (element.path("name").asText().equals(name)) {
+                found.add(element);
             }
         });
         return found;

@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The daemon's config file ({@code daemon.properties}): one {@code key = value} per line, {@code #}
@@ -75,6 +77,20 @@ public final class ConfigFile {
     private static final String INBOX = "inbox.";
 
     private ConfigFile() {}
+
+    /**
+     * The settings under {@code prefix} (local groups, group folders), by the rest of their name:
+     * they live outside {@code swarmdrop.daemon.*}, whose mapping refuses keys it does not declare.
+     */
+    public static Map<String, String> propertiesUnder(Config config, String prefix) {
+        var found = new TreeMap<String, String>();
+        for (String property : config.getPropertyNames()) {
+            if (property.startsWith(prefix)) {
+                found.put(property.substring(prefix.length()), config.getValue(property, String.class));
+            }
+        }
+        return found;
+    }
 
     private static Key groupFolder(String prefix, String name) {
         return new Key(prefix + name, (value, problems) -> {
@@ -173,19 +189,17 @@ public final class ConfigFile {
     private static void checkFoldersAreDistinct(
             Map<String, String> settings, Map<String, Integer> lines, Path origin, List<String> problems) {
         var users = new LinkedHashMap<Path, String>();
-        settings.forEach((property, value) -> {
-            String key = property.startsWith(Folders.OUTBOX_PREFIX)
-                    ? OUTBOX + property.substring(Folders.OUTBOX_PREFIX.length())
-                    : property.startsWith(Folders.INBOX_PREFIX)
-                            ? INBOX + property.substring(Folders.INBOX_PREFIX.length())
-                            : null;
-            if (key == null) {
-                return;
+        lines.forEach((key, line) -> {
+            String value = key.startsWith(OUTBOX) || key.startsWith(INBOX)
+                    ? settings.get(keyFor(key).property())
+                    : null;
+            if (value == null) {
+                return; // Not a folder, or a folder already refused.
             }
             String first = users.putIfAbsent(Path.of(value).normalize(), key);
             if (first != null) {
-                problems.add(origin + " line " + lines.get(key) + ", key '" + key + "': " + value
-                        + " is already the folder of '" + first + "' (line " + lines.get(first) + ")");
+                problems.add(origin + " line " + line + ", key '" + key + "': " + value + " is already the folder of '"
+                        + first + "' (line " + lines.get(first) + ")");
             }
         });
     }

@@ -379,9 +379,7 @@ public class Lan {
                 return;
             }
             byte[] key = groups.key(file.get().groupName);
-            if (!java.security.MessageDigest.isEqual(
-                    proof.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                    LanMessage.proof(key, id).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            if (!LanMessage.isProof(key, id, proof)) {
                 LOG.warnf(
                         "LAN: %s asked for the metainfo of '%s' without proof of the group key; refused",
                         exchange.getRemoteAddress().getAddress().getHostAddress(), file.get().fileName);

@@ -78,9 +78,7 @@ public record LanMessage(
 
     /** True if this offer's MAC was made with {@code key}; compared in constant time. */
     boolean isSignedWith(byte[] key) {
-        return mac != null
-                && MessageDigest.isEqual(
-                        mac.getBytes(StandardCharsets.US_ASCII), mac(key).getBytes(StandardCharsets.US_ASCII));
+        return sameHex(mac, mac(key));
     }
 
     private String mac(byte[] key) {
@@ -105,6 +103,17 @@ public record LanMessage(
     /** Proof, for the sender's metainfo server, that a request comes from a holder of the group key. */
     static String proof(byte[] key, String id) {
         return hmac(key, "swarmdrop-lan-1\ntorrent\n" + id);
+    }
+
+    /** True if {@code given} is the proof for {@code id} under {@code key}; compared in constant time. */
+    static boolean isProof(byte[] key, String id, String given) {
+        return sameHex(given, proof(key, id));
+    }
+
+    private static boolean sameHex(String given, String expected) {
+        return given != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII));
     }
 
     static String hmac(byte[] key, String text) {

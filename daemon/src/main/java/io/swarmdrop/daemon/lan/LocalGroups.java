@@ -1,6 +1,7 @@
 package io.swarmdrop.daemon.lan;
 
 import io.swarmdrop.core.cluster.Names;
+import io.swarmdrop.daemon.config.ConfigFile;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Base64;
@@ -26,17 +27,7 @@ public class LocalGroups {
 
     @Inject
     LocalGroups(Config config) {
-        this(keysOf(config));
-    }
-
-    private static Map<String, String> keysOf(Config config) {
-        var keys = new TreeMap<String, String>();
-        for (String property : config.getPropertyNames()) {
-            if (property.startsWith(PREFIX)) {
-                keys.put(property.substring(PREFIX.length()), config.getValue(property, String.class));
-            }
-        }
-        return keys;
+        this(ConfigFile.propertiesUnder(config, PREFIX));
     }
 
     public LocalGroups(Map<String, String> encodedKeys) {

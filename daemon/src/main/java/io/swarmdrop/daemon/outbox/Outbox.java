@@ -145,20 +145,24 @@ public class Outbox {
     private void followRename(PublishedFile entry, FileVersion version, Path file) {
         journal.renamed(entry.id, version);
         if (!entry.retired && entry.publicationId != null && entry.metainfo != null) {
-            boolean local = localGroups.contains(version.group());
             engine.remove(entry.publicationId, false);
             engine.add(
                     entry.publicationId,
                     Metainfo.parse(entry.metainfo),
                     file.getParent(),
                     version.name(),
-                    local ? List.of() : link.trackerUrls(),
+                    trackersFor(version.group()),
                     true,
                     null);
         }
         LOG.infof(
                 "[publication=%s] '%s' was renamed '%s' in the outbox of %s: not published again",
                 entry.publicationId, entry.fileName, version.name(), version.group());
+    }
+
+    /** A local group's sender is the file's tracker (LAN peers connect to it); other groups use the supernodes. */
+    private List<String> trackersFor(String group) {
+        return localGroups.contains(group) ? List.of() : link.trackerUrls();
     }
 
     /** Files being hashed now, with how far each is. */
@@ -193,7 +197,7 @@ public class Outbox {
                             .publish(group, metainfo.bytes(), ContentTypes.sniff(file))
                             .id();
             journal.recordPublication(version, PublishedFile.State.PUBLISHED, id, metainfo.bytes(), null);
-            engine.add(id, metainfo, file.getParent(), local ? List.of() : link.trackerUrls(), true, null);
+            engine.add(id, metainfo, file.getParent(), trackersFor(group), true, null);
             LOG.infof(
                     "[publication=%s] published '%s' (%d bytes) to %s %s",
                     id, name, version.size(), local ? "local group" : "group", group);
@@ -233,7 +237,7 @@ public class Outbox {
                             Metainfo.parse(entry.metainfo),
                             file.getParent(),
                             entry.fileName,
-                            localGroups.contains(entry.groupName) ? List.of() : link.trackerUrls(),
+                            trackersFor(entry.groupName),
                             true,
                             null);
                 }
