@@ -31,7 +31,13 @@ public final class Bench {
             int heldPublications,
             String stableFor,
             String scanEvery,
+            int devices,
+            int announceSeconds,
+            int announceConcurrency,
+            List<String> scenarios,
             Path out) {
+
+        static final List<String> SCENARIOS = List.of("swarm", "control");
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -57,6 +63,13 @@ public final class Bench {
                     Integer.parseInt(given.getOrDefault("held", quick ? "50" : "1000")),
                     given.getOrDefault("stable-for", "500ms"),
                     given.getOrDefault("scan-every", "250ms"),
+                    Integer.parseInt(given.getOrDefault("devices", quick ? "500" : "10000")),
+                    Integer.parseInt(given.getOrDefault("announce-seconds", quick ? "5" : "30")),
+                    Integer.parseInt(given.getOrDefault("announce-concurrency", "64")),
+                    Arrays.stream(given.getOrDefault("scenarios", String.join(",", SCENARIOS))
+                                    .split(","))
+                            .map(String::trim)
+                            .toList(),
                     Path.of(given.getOrDefault(
                             "out", quick ? "bench/target/BENCHMARKS-quick.md" : "docs/BENCHMARKS.md")));
             given.keySet()
@@ -69,9 +82,16 @@ public final class Bench {
                             "held",
                             "stable-for",
                             "scan-every",
+                            "devices",
+                            "announce-seconds",
+                            "announce-concurrency",
+                            "scenarios",
                             "out"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + given.keySet());
+            }
+            if (!SCENARIOS.containsAll(options.scenarios())) {
+                throw new IllegalArgumentException("scenarios are " + SCENARIOS + "; got " + options.scenarios());
             }
             return options;
         }
@@ -88,6 +108,27 @@ public final class Bench {
                 .normalize();
         Path work = project.resolve("bench/target/run-" + System.currentTimeMillis());
         var report = new Report(options, String.join(" ", args));
+
+        System.out.printf("machine: %s%n", Machine.describe());
+        if (options.scenarios().contains("swarm")) {
+            runSwarm(options, work, report);
+        }
+        if (options.scenarios().contains("control")) {
+            try (var control = new ControlPlane(work.resolve("control"))) {
+                report.control =
+                        control.run(options.devices(), options.announceSeconds(), options.announceConcurrency());
+            }
+        }
+        report.print(System.out);
+        Path out = project.resolve(options.out());
+        Files.createDirectories(out.getParent());
+        String notes = Report.notesOf(out);
+        Files.writeString(out, report.markdown(Machine.describe()) + (notes.isEmpty() ? "" : "\n" + notes));
+        System.out.printf("written to %s%n", out);
+    }
+
+    /** Scenarios 1 to 4: fan-out with its baselines, latency, throughput and memory, on daemon processes. */
+    private static void runSwarm(Options options, Path work, Report report) throws Exception {
         int subscribers =
                 options.widths().stream().mapToInt(Integer::intValue).max().orElse(1);
         subscribers = Math.max(subscribers, options.latencyWidth());
@@ -95,8 +136,6 @@ public final class Bench {
         if (!widths.contains(options.latencyWidth())) {
             widths.add(options.latencyWidth());
         }
-
-        System.out.printf("machine: %s%n", Machine.describe());
         try (var swarm = new Swarm(
                         work.resolve("swarm"), subscribers, widths, options.stableFor(), options.scanEvery());
                 var http = new HttpServer(work.resolve("sources"), work.resolve("nginx"));
@@ -196,11 +235,5 @@ public final class Bench {
                     Machine.residentMiB(swarm.cluster.supernode().pid()));
             report.heldPublisherRss.add(Machine.residentMiB(swarm.publisher.pid()));
         }
-        report.print(System.out);
-        Path out = project.resolve(options.out());
-        Files.createDirectories(out.getParent());
-        String notes = Report.notesOf(out);
-        Files.writeString(out, report.markdown(Machine.describe()) + (notes.isEmpty() ? "" : "\n" + notes));
-        System.out.printf("written to %s%n", out);
     }
 }

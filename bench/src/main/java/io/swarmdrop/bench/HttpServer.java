@@ -45,7 +45,7 @@ final class HttpServer implements AutoCloseable {
                 """
                         .formatted(work, port, served);
         Path file = Files.writeString(work.resolve("nginx.conf"), config);
-        nginx = new ProcessBuilder(
+        nginx = Commands.plain(
                         "nginx",
                         "-e",
                         work.resolve("error.log").toString(),

@@ -53,7 +53,7 @@ final class Syncthing implements AutoCloseable {
             Files.writeString(instances.get(i).home().resolve("config.xml"), config(i, widths));
         }
         for (Instance instance : instances) {
-            var builder = new ProcessBuilder(
+            var builder = Commands.plain(
                             "syncthing",
                             "serve",
                             "--home=" + instance.home(),

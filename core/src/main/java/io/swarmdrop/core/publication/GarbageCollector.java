@@ -46,11 +46,16 @@ public final class GarbageCollector {
             }
             Publication publication = found.get();
             if (publication.state() == PublicationState.REMOVED) {
+                publications.finishRemoval(id);
                 publications
                         .removal(id)
                         .filter(r -> !r.at().plus(history).isAfter(now))
                         .ifPresent(r -> publications.forget(id));
                 continue;
+            }
+            int completed = publications.completeTargets(id);
+            if (completed > 0) {
+                LOG.warnf("[publication=%s] wrote the markers of %d targets its creation left out", id, completed);
             }
             var targets = new HashSet<>(publications.targets(id));
             var received = new HashSet<>(publications.receivedBy(id));

@@ -30,39 +30,126 @@ public final class Publications {
     public record Created(Publication publication, boolean isNew) {}
 
     /**
-     * Records a publication with its targets fixed now, in one transaction: the publication, its
-     * targets, each target's pending marker and the info-hash index. Publishing the same torrent to
-     * the same group again returns the existing publication, so a daemon that retries after a crash
-     * does not publish twice.
+     * Targets whose markers go into one ZooKeeper transaction. A request larger than the server's
+     * {@code jute.maxbuffer} (1 MB by default, about 5,000 targets' markers) is refused and costs the
+     * client its connection, so a large group's markers are written in several transactions.
+     */
+    static final int TARGETS_PER_TRANSACTION = 500;
+
+    /**
+     * Records a publication with its targets fixed now. The first transaction is the commit point:
+     * the publication, the list of its targets (the data of its targets node), the info-hash index
+     * and the markers of up to {@link #TARGETS_PER_TRANSACTION} targets (a target node and a pending
+     * marker each); the markers of a larger group follow in further transactions, and {@link
+     * #completeTargets} writes the ones a crash left out. Publishing the same torrent to the same
+     * group again returns the existing publication, so a daemon that retries after a crash does not
+     * publish twice.
      */
     public Created create(Publication publication, Collection<String> targets) {
         String group = publication.group();
         String id = publication.id();
+        List<String> all = List.copyOf(targets);
+        List<List<String>> chunks = chunks(all);
         var ops = new ArrayList<CuratorOp>();
         try {
             ops.add(zk.transactionOp()
                     .create()
                     .forPath(ZkLayout.published(group, publication.infohashV2()), id.getBytes(StandardCharsets.UTF_8)));
             ops.add(zk.transactionOp().create().forPath(ZkLayout.publication(id), Json.write(publication)));
-            ops.add(zk.transactionOp().create().forPath(ZkLayout.targets(id)));
+            ops.add(zk.transactionOp().create().forPath(ZkLayout.targets(id), Json.write(all)));
             ops.add(zk.transactionOp().create().forPath(ZkLayout.received(id)));
-            for (String target : targets) {
-                ops.add(zk.transactionOp().create().forPath(ZkLayout.target(id, target)));
-                ops.add(zk.transactionOp().create().forPath(ZkLayout.pending(target, id)));
+            if (!chunks.isEmpty()) {
+                ops.addAll(targetOps(id, chunks.get(0)));
             }
             for (String hash : publication.announceHashes()) {
                 ensure(ZkLayout.infohash(hash));
                 ops.add(zk.transactionOp().create().forPath(ZkLayout.infohash(hash, id)));
             }
             zk.transaction().forOperations(ops);
-            return new Created(publication, true);
         } catch (KeeperException.NodeExistsException e) {
-            return existing(group, publication.infohashV2())
-                    .map(p -> new Created(p, false))
+            Publication first = existing(group, publication.infohashV2())
                     .orElseThrow(() -> ClusterStateException.wrap("create publication " + id, e));
+            completeTargets(first.id());
+            return new Created(first, false);
         } catch (Exception e) {
             throw ClusterStateException.wrap("create publication " + id, e);
         }
+        for (List<String> chunk : chunks.subList(Math.min(1, chunks.size()), chunks.size())) {
+            addTargets(id, chunk);
+        }
+        return new Created(publication, true);
+    }
+
+    /**
+     * Writes the target markers that {@link #create} left out when its supernode died between
+     * transactions; returns how many. Cheap when nothing is missing: one read of the targets node.
+     */
+    public int completeTargets(String id) {
+        try {
+            var stat = new Stat();
+            byte[] data = zk.getData().storingStatIn(stat).forPath(ZkLayout.targets(id));
+            List<String> intended = targetList(data, id);
+            if (stat.getNumChildren() >= intended.size()) {
+                return 0;
+            }
+            var present = new java.util.HashSet<>(children(ZkLayout.targets(id)));
+            List<String> missing =
+                    intended.stream().filter(t -> !present.contains(t)).toList();
+            chunks(missing).forEach(chunk -> addTargets(id, chunk));
+            return missing.size();
+        } catch (KeeperException.NoNodeException e) {
+            return 0;
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("complete the targets of " + id, e);
+        }
+    }
+
+    private List<CuratorOp> targetOps(String id, List<String> chunk) throws Exception {
+        var ops = new ArrayList<CuratorOp>();
+        for (String target : chunk) {
+            ops.add(zk.transactionOp().create().forPath(ZkLayout.target(id, target)));
+            ops.add(zk.transactionOp().create().forPath(ZkLayout.pending(target, id)));
+        }
+        return ops;
+    }
+
+    /**
+     * One transaction per chunk, so a target never has its node without its pending marker. A chunk
+     * that meets a marker written meanwhile (a concurrent {@link #completeTargets}) or a user deleted
+     * meanwhile is written target by target instead.
+     */
+    private void addTargets(String id, List<String> chunk) {
+        try {
+            zk.transaction().forOperations(targetOps(id, chunk));
+        } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException e) {
+            for (String target : chunk) {
+                try {
+                    zk.transaction().forOperations(targetOps(id, List.of(target)));
+                } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException again) {
+                    // Written by someone else, or the user is gone.
+                } catch (Exception again) {
+                    throw ClusterStateException.wrap("add target " + target + " to " + id, again);
+                }
+            }
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("add targets to " + id, e);
+        }
+    }
+
+    private static List<List<String>> chunks(List<String> users) {
+        var chunks = new ArrayList<List<String>>();
+        for (int from = 0; from < users.size(); from += TARGETS_PER_TRANSACTION) {
+            chunks.add(users.subList(from, Math.min(users.size(), from + TARGETS_PER_TRANSACTION)));
+        }
+        return chunks;
+    }
+
+    /** The targets node holds the list; publications recorded before it did have only the child nodes. */
+    private List<String> targetList(byte[] data, String id) {
+        if (data == null || data.length == 0) {
+            return children(ZkLayout.targets(id));
+        }
+        return List.of(Json.read(data, String[].class));
     }
 
     public Optional<Publication> find(String id) {
@@ -88,12 +175,21 @@ public final class Publications {
         return children(ZkLayout.pending(user)).stream()
                 .map(this::find)
                 .flatMap(Optional::stream)
+                // A removal of a large group moves its pending markers after its commit point.
+                .filter(p -> p.state() != PublicationState.REMOVED)
                 .sorted(java.util.Comparator.comparing(Publication::createdAt))
                 .toList();
     }
 
+    /** The targets fixed when the publication was created, whether or not all their markers are written yet. */
     public List<String> targets(String id) {
-        return children(ZkLayout.targets(id));
+        try {
+            return targetList(zk.getData().forPath(ZkLayout.targets(id)), id);
+        } catch (KeeperException.NoNodeException e) {
+            return List.of();
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("read the targets of " + id, e);
+        }
     }
 
     public List<String> receivedBy(String id) {
@@ -109,11 +205,13 @@ public final class Publications {
     }
 
     /**
-     * Marks a publication removed, in one transaction with everything that must change with it:
-     * its state, its removal record, the pending markers of the targets that never got it (moved
-     * to their expired markers, so an offline daemon learns what it missed), and the indexes that
-     * let the tracker and a new publication of the same torrent find it. Returns false when the
-     * publication changed meanwhile (another collector got there first).
+     * Marks a publication removed. The first transaction is the commit point: its state, its removal
+     * record, the indexes that let the tracker and a new publication of the same torrent find it,
+     * and, for up to {@link #TARGETS_PER_TRANSACTION} targets that never got it, the move of their
+     * pending marker to an expired marker (so an offline daemon learns what it missed). The moves of
+     * a larger group follow in further transactions; the record says when they are all done, and
+     * {@link #finishRemoval} completes them after a crash. Returns false when the publication changed
+     * meanwhile (another collector got there first).
      */
     public boolean remove(String id, String reason, Collection<String> expiredTargets) {
         try {
@@ -123,21 +221,17 @@ public final class Publications {
             if (publication.state() == PublicationState.REMOVED) {
                 return false;
             }
+            List<List<String>> chunks = chunks(expiredTargets.stream().sorted().toList());
             var removal = new Removal(
-                    clock.instant(), reason, expiredTargets.stream().sorted().toList());
+                    clock.instant(), reason, expiredTargets.stream().sorted().toList(), chunks.size() <= 1);
             var ops = new ArrayList<CuratorOp>();
             ops.add(zk.transactionOp()
                     .setData()
                     .withVersion(stat.getVersion())
                     .forPath(ZkLayout.publication(id), Json.write(publication.withState(PublicationState.REMOVED))));
             ops.add(zk.transactionOp().create().forPath(ZkLayout.removal(id), Json.write(removal)));
-            for (String user : expiredTargets) {
-                if (exists(ZkLayout.pending(user, id))) {
-                    ops.add(zk.transactionOp().delete().forPath(ZkLayout.pending(user, id)));
-                }
-                if (exists(ZkLayout.expired(user))) {
-                    ops.add(zk.transactionOp().create().forPath(ZkLayout.expired(user, id)));
-                }
+            if (!chunks.isEmpty()) {
+                ops.addAll(expiryOps(id, chunks.get(0)));
             }
             for (String hash : publication.announceHashes()) {
                 if (exists(ZkLayout.infohash(hash, id))) {
@@ -149,6 +243,9 @@ public final class Publications {
                 ops.add(zk.transactionOp().delete().forPath(published));
             }
             zk.transaction().forOperations(ops);
+            if (chunks.size() > 1) {
+                finishRemoval(id);
+            }
             return true;
         } catch (KeeperException.BadVersionException
                 | KeeperException.NodeExistsException
@@ -157,6 +254,59 @@ public final class Publications {
         } catch (Exception e) {
             throw ClusterStateException.wrap("remove publication " + id, e);
         }
+    }
+
+    /**
+     * Moves the pending markers of a removed publication's expired targets that {@link #remove} has
+     * not moved yet, and records that they are all moved. Does nothing once they are.
+     */
+    public void finishRemoval(String id) {
+        try {
+            var stat = new Stat();
+            Removal removal = Json.read(zk.getData().storingStatIn(stat).forPath(ZkLayout.removal(id)), Removal.class);
+            if (removal.markersMoved()) {
+                return;
+            }
+            for (List<String> chunk : chunks(removal.expired())) {
+                List<CuratorOp> ops = expiryOps(id, chunk);
+                if (ops.isEmpty()) {
+                    continue;
+                }
+                try {
+                    zk.transaction().forOperations(ops);
+                } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException e) {
+                    // A receipt or another collector got to some of them meanwhile: one at a time.
+                    for (String user : chunk) {
+                        try {
+                            zk.transaction().forOperations(expiryOps(id, List.of(user)));
+                        } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException again) {
+                            // Moved or acknowledged meanwhile.
+                        }
+                    }
+                }
+            }
+            zk.setData()
+                    .withVersion(stat.getVersion())
+                    .forPath(ZkLayout.removal(id), Json.write(removal.withMarkersMoved()));
+        } catch (KeeperException.NoNodeException | KeeperException.BadVersionException e) {
+            // Forgotten, or finished by another collector, meanwhile.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("finish the removal of " + id, e);
+        }
+    }
+
+    /** For each user whose pending marker is still there, the move of that marker to an expired one. */
+    private List<CuratorOp> expiryOps(String id, List<String> users) throws Exception {
+        var ops = new ArrayList<CuratorOp>();
+        for (String user : users) {
+            if (exists(ZkLayout.pending(user, id))) {
+                ops.add(zk.transactionOp().delete().forPath(ZkLayout.pending(user, id)));
+                if (exists(ZkLayout.expired(user))) {
+                    ops.add(zk.transactionOp().create().forPath(ZkLayout.expired(user, id)));
+                }
+            }
+        }
+        return ops;
     }
 
     /** Marks an active publication complete: every target has it, and the policy keeps it a while longer. */

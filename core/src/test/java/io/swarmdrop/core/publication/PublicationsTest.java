@@ -106,4 +106,85 @@ class PublicationsTest {
         assertThat(publications.find("gone")).isEmpty();
         assertThat(publications.holders("gone")).isEmpty();
     }
+
+    /** ZooKeeper refuses a request over 1 MB (jute.maxbuffer) and drops the connection that sent it. */
+    @Test
+    void aGroupTooLargeForOneTransactionGetsEveryMarkerAndLosesThemAllToExpiryOnRemoval() throws Exception {
+        var users = new java.util.ArrayList<String>();
+        for (int i = 1; i <= 6000; i++) {
+            users.add("member-with-a-long-name-" + i);
+        }
+        for (List<String> chunk : List.of(users.subList(0, 3000), users.subList(3000, 6000))) {
+            var ops = new java.util.ArrayList<org.apache.curator.framework.api.transaction.CuratorOp>();
+            for (String user : chunk) {
+                ops.add(zk.client().transactionOp().create().forPath("/users/" + user));
+                ops.add(zk.client().transactionOp().create().forPath("/users/" + user + "/pending"));
+                ops.add(zk.client().transactionOp().create().forPath("/users/" + user + "/expired"));
+            }
+            zk.client().transaction().forOperations(ops);
+        }
+
+        publications.create(publication("p1", "b".repeat(64)), users);
+
+        assertThat(publications.targets("p1")).hasSize(6000);
+        assertThat(zk.client().checkExists().forPath("/publications/p1/targets").getNumChildren())
+                .isEqualTo(6000);
+        assertThat(publications.pendingFor(users.get(5999)))
+                .extracting(Publication::id)
+                .containsExactly("p1");
+        assertThat(publications.isTarget("p1", users.get(0))).isTrue();
+
+        assertThat(publications.remove("p1", "its retention time ran out", users))
+                .isTrue();
+
+        assertThat(publications.removal("p1").orElseThrow().markersMoved()).isTrue();
+        for (String user : List.of(users.get(0), users.get(2999), users.get(5999))) {
+            assertThat(publications.pendingFor(user)).isEmpty();
+            assertThat(publications.expiredFor(user))
+                    .extracting(Publication::id)
+                    .containsExactly("p1");
+        }
+        assertThat(zk.client().getChildren().forPath("/users/" + users.get(4000) + "/pending"))
+                .isEmpty();
+    }
+
+    @Test
+    void theMarkersACreationCutShortAreWrittenLater() throws Exception {
+        publications.create(publication("p1", "b".repeat(64)), List.of("bob", "carol"));
+        // What a supernode that died after the first transaction leaves: carol listed, unmarked.
+        zk.client().delete().forPath("/publications/p1/targets/carol");
+        zk.client().delete().forPath("/users/carol/pending/p1");
+
+        assertThat(publications.targets("p1")).containsExactlyInAnyOrder("bob", "carol");
+        assertThat(publications.completeTargets("p1")).isEqualTo(1);
+        assertThat(publications.completeTargets("p1")).isZero();
+        assertThat(publications.pendingFor("carol")).extracting(Publication::id).containsExactly("p1");
+        assertThat(publications.isTarget("p1", "carol")).isTrue();
+    }
+
+    @Test
+    void aRemovalCutShortIsFinishedAndNeverListedAsPending() throws Exception {
+        zk.client().create().forPath("/users/carol/expired");
+        var p1 = publication("p1", "b".repeat(64));
+        publications.create(p1, List.of("bob", "carol"));
+        // What a supernode that died after the removal's first transaction leaves: carol's marker unmoved.
+        zk.client()
+                .setData()
+                .forPath(
+                        "/publications/p1",
+                        io.swarmdrop.core.cluster.Json.write(p1.withState(PublicationState.REMOVED)));
+        zk.client()
+                .create()
+                .forPath(
+                        "/publications/p1/removal",
+                        io.swarmdrop.core.cluster.Json.write(
+                                new Removal(NOW, "its retention time ran out", List.of("carol"), false)));
+
+        assertThat(publications.pendingFor("carol")).isEmpty();
+        publications.finishRemoval("p1");
+
+        assertThat(zk.client().checkExists().forPath("/users/carol/pending/p1")).isNull();
+        assertThat(publications.expiredFor("carol")).extracting(Publication::id).containsExactly("p1");
+        assertThat(publications.removal("p1").orElseThrow().markersMoved()).isTrue();
+    }
 }

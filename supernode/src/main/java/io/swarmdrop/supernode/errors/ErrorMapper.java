@@ -52,6 +52,12 @@ public class ErrorMapper {
         return answer(Response.Status.BAD_REQUEST, e.getMessage());
     }
 
+    /** The resources' own checks of a request ("a user needs ... a password of at least 8 characters"). */
+    @ServerExceptionMapper
+    public Response badRequest(jakarta.ws.rs.BadRequestException e) {
+        return answer(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
     @ServerExceptionMapper
     public Response policy(PolicyException e) {
         return answer(Response.Status.BAD_REQUEST, "invalid policy: " + e.getMessage());

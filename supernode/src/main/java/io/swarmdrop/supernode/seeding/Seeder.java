@@ -113,8 +113,12 @@ public class Seeder implements TransferListener {
                 resume.get(0));
     }
 
-    /** Joins a publication's swarm and fetches its whole file; its metainfo is already in the store. Idempotent. */
-    public void join(Publication publication, Metainfo torrent) {
+    /**
+     * Joins a publication's swarm and fetches its whole file; its metainfo is already in the store.
+     * Idempotent, and synchronized: the publish call and a placement round may join the same
+     * publication at once (a large group's publication is visible before its publish call returns).
+     */
+    public synchronized void join(Publication publication, Metainfo torrent) {
         if (engine.contains(publication.id())) {
             return;
         }

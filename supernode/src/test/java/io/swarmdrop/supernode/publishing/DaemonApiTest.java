@@ -206,6 +206,13 @@ class DaemonApiTest {
                 .body("error", containsString("invalid user name"));
         given().header("Authorization", Fixtures.ADMIN)
                 .contentType(ContentType.JSON)
+                .body(Map.of("name", "dave", "password", "short"))
+                .post("/admin/users")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("at least 8 characters"));
+        given().header("Authorization", Fixtures.ADMIN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "alice", "password", "long-enough"))
                 .post("/admin/users")
                 .then()
