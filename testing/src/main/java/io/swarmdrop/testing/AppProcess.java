@@ -37,7 +37,7 @@ public final class AppProcess implements AutoCloseable {
         Path javaHome = Path.of(System.getProperty("java.home"));
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
-        command.add("-Xmx512m");
+        command.addAll(jvmOptions(jar));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
@@ -50,6 +50,21 @@ public final class AppProcess implements AutoCloseable {
         process = builder.start();
         LOG.infof("started %s (pid %d), log %s", name, process.pid(), log);
         return this;
+    }
+
+    /**
+     * The options in the app module's {@code jvm.options} (the daemon ships with its own), or a
+     * 512 MiB heap limit. The jar is {@code <module>/target/quarkus-app/quarkus-run.jar}.
+     */
+    static List<String> jvmOptions(Path jar) throws IOException {
+        Path file = jar.toAbsolutePath().getParent().getParent().getParent().resolve("jvm.options");
+        if (!Files.isRegularFile(file)) {
+            return List.of("-Xmx512m");
+        }
+        return Files.readAllLines(file).stream()
+                .map(String::trim)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     /** The OS process id (for reading its resident memory from /proc, say). */

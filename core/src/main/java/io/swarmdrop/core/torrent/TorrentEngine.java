@@ -221,12 +221,29 @@ public final class TorrentEngine implements AutoCloseable {
             if (!handle.isValid()) {
                 continue;
             }
-            List<String> current =
-                    handle.trackers().stream().map(AnnounceEntry::url).toList();
-            if (!current.equals(trackers)) {
+            if (!trackerUrls(handle).equals(trackers)) {
                 handle.replaceTrackers(trackers.stream().map(AnnounceEntry::new).toList());
                 handle.forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
             }
+        }
+    }
+
+    /**
+     * The torrent's tracker URLs. SWIG's {@code get(i)} answers a view into the native vector, not a
+     * copy: the vector must stay reachable until the last view is read, or a garbage collection
+     * frees it under us. (libtorrent4j's {@code TorrentHandle.trackers()} drops the vector at once;
+     * a daemon with a small heap died in jni_NewStringUTF reading a freed entry's URL.)
+     */
+    private static List<String> trackerUrls(TorrentHandle handle) {
+        var entries = handle.swig().trackers();
+        try {
+            var urls = new ArrayList<String>();
+            for (int i = 0; i < entries.size(); i++) {
+                urls.add(entries.get(i).getUrl());
+            }
+            return urls;
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(entries);
         }
     }
 
@@ -246,19 +263,24 @@ public final class TorrentEngine implements AutoCloseable {
             var vector = new org.libtorrent4j.swig.peer_info_vector();
             handle.swig().get_peer_info(vector);
             Map<String, PeerConnection> seen = connections.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
-            for (int i = 0; i < vector.size(); i++) {
-                org.libtorrent4j.swig.peer_info peer = vector.get(i);
-                String id = new org.libtorrent4j.Sha1Hash(peer.getPid()).toHex();
-                var endpoint = peer.getIp();
-                String address = endpoint.address().to_string() + ":" + endpoint.port();
-                seen.merge(
-                        id,
-                        new PeerConnection(id, address, peer.getTotal_download(), peer.getTotal_upload()),
-                        (old, now) -> new PeerConnection(
-                                id,
-                                now.address(),
-                                Math.max(old.downloaded(), now.downloaded()),
-                                Math.max(old.uploaded(), now.uploaded())));
+            // Each peer_info is a view into the vector: keep it reachable until the last is read.
+            try {
+                for (int i = 0; i < vector.size(); i++) {
+                    org.libtorrent4j.swig.peer_info peer = vector.get(i);
+                    String id = new org.libtorrent4j.Sha1Hash(peer.getPid()).toHex();
+                    var endpoint = peer.getIp();
+                    String address = endpoint.address().to_string() + ":" + endpoint.port();
+                    seen.merge(
+                            id,
+                            new PeerConnection(id, address, peer.getTotal_download(), peer.getTotal_upload()),
+                            (old, now) -> new PeerConnection(
+                                    id,
+                                    now.address(),
+                                    Math.max(old.downloaded(), now.downloaded()),
+                                    Math.max(old.uploaded(), now.uploaded())));
+                }
+            } finally {
+                java.lang.ref.Reference.reachabilityFence(vector);
             }
         });
     }

@@ -92,6 +92,12 @@ class DebPackageIT {
                 .contains("./lib/systemd/system/swarmdrop-daemon.service")
                 .containsPattern("-rw-r----- root/root +\\d+ [-0-9: ]+\\./etc/swarmdrop/daemon\\.properties")
                 .contains("./usr/bin/swarmdrop -> /opt/swarmdrop/bin/swarmdrop");
+        // The daemon's launcher runs with daemon/jvm.options; the command's keeps its own options.
+        assertThat(Files.readString(extracted.resolve("opt/swarmdrop/lib/app/swarmdrop-daemon.cfg")))
+                .contains("java-options=-XX:+UseSerialGC")
+                .contains("java-options=-Xmx256m");
+        assertThat(Files.readString(extracted.resolve("opt/swarmdrop/lib/app/swarmdrop.cfg")))
+                .doesNotContain("UseSerialGC");
     }
 
     @Test
