@@ -238,7 +238,8 @@ final class Report {
 
                 - Machine: %s.
                 - Every process on this one host, over loopback: one supernode (embedded ZooKeeper, H2), one
-                  publishing daemon, subscribing daemons, each a JVM with `-Xmx512m`. Daemons scan their outbox
+                  publishing daemon, subscribing daemons, each a JVM: the supernode with `-Xmx512m`, the daemons
+  with `daemon/jvm.options` as the .deb ships them. Daemons scan their outbox
                   every %s and publish a file once it has not changed for %s (the defaults are 1s and 2s: a
                   drop-to-inbox time with the defaults is longer by about the difference).
                 - Each figure is the median of %d runs, with the lowest and highest in brackets. Swarmdrop, HTTP,
