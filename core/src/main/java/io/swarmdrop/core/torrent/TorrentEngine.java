@@ -30,6 +30,7 @@ import org.libtorrent4j.alerts.ListenSucceededAlert;
 import org.libtorrent4j.alerts.PeerAlert;
 import org.libtorrent4j.alerts.SaveResumeDataAlert;
 import org.libtorrent4j.alerts.SocketType;
+import org.libtorrent4j.alerts.StateChangedAlert;
 import org.libtorrent4j.alerts.TorrentAlert;
 import org.libtorrent4j.alerts.TorrentErrorAlert;
 import org.libtorrent4j.swig.add_torrent_params;
@@ -455,6 +456,7 @@ public final class TorrentEngine implements AutoCloseable {
                 AlertType.LISTEN_SUCCEEDED.swig(),
                 AlertType.LISTEN_FAILED.swig(),
                 AlertType.TORRENT_FINISHED.swig(),
+                AlertType.STATE_CHANGED.swig(),
                 AlertType.SAVE_RESUME_DATA.swig(),
                 AlertType.TORRENT_ERROR.swig(),
                 AlertType.FILE_ERROR.swig(),
@@ -492,6 +494,17 @@ public final class TorrentEngine implements AutoCloseable {
                 case TORRENT_FINISHED -> {
                     String key = keyOf(alert);
                     if (key != null) {
+                        listeners.forEach(l -> l.finished(key));
+                    }
+                }
+                // The finished alert sometimes comes before the status shows the torrent complete
+                // (see Inbox); the change to finished or seeding is told as well, so listeners
+                // need not wait for their next round. They treat a repeated finish as one.
+                case STATE_CHANGED -> {
+                    var state = ((StateChangedAlert) alert).getState();
+                    String key = keyOf(alert);
+                    if (key != null
+                            && (state == TorrentStatus.State.FINISHED || state == TorrentStatus.State.SEEDING)) {
                         listeners.forEach(l -> l.finished(key));
                     }
                 }
