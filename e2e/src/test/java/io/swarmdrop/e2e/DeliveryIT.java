@@ -81,11 +81,12 @@ class DeliveryIT {
                 alice.drop("design", folder.resolve("sources").resolve(name));
             }
 
-            await("every file in bob's inbox")
+            // Awaited through the watcher, so it has looked at every file before it stops (a file
+            // that appeared just before a poll of its own could otherwise go unseen by it).
+            await("every file in bob's inbox, seen by the watcher")
                     .atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> expected.keySet().stream()
-                            .allMatch(n -> Files.exists(bob.inbox("design").resolve(n))));
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> seen.keySet().containsAll(expected.keySet()));
         } finally {
             watcher.shutdownNow();
             watcher.awaitTermination(5, TimeUnit.SECONDS);

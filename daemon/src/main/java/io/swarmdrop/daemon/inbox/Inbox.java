@@ -243,7 +243,23 @@ public class Inbox implements TransferListener {
 
     @Override
     public void failed(String key, String message) {
-        LOG.errorf("[publication=%s] fetch failed: %s", key, message);
+        worker.execute(() -> {
+            Optional<Fetch> fetch = journal.fetch(key);
+            if (fetch.isPresent() && fetch.get().state != Fetch.State.FETCHING) {
+                // The delivered copy it seeded was moved, deleted or changed in the inbox: the
+                // user's to do. Stop offering it; the others fetch from the rest of the swarm.
+                // (libtorrent reports one failure twice, as a torrent and as a file error.)
+                if (!engine.contains(key)) {
+                    return;
+                }
+                engine.remove(key, false);
+                LOG.infof(
+                        "[publication=%s] no longer seeding '%s' from the inbox: %s",
+                        key, fetch.get().fileName, message);
+            } else {
+                LOG.errorf("[publication=%s] fetch failed: %s", key, message);
+            }
+        });
     }
 
     /**
