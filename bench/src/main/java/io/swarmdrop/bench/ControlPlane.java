@@ -81,7 +81,7 @@ final class ControlPlane implements AutoCloseable {
 
     Result run(int deviceCount, int announceSeconds, int announceConcurrency) throws Exception {
         long setupStart = System.nanoTime();
-        cluster.createUser("publisher", "publisher-password");
+        cluster.createUser("publisher", password("publisher"));
         cluster.admin("POST", "/admin/groups", Map.of("name", "everyone"), 201);
         cluster.admin("PUT", "/admin/groups/everyone/members/publisher", null, 204);
         for (int i = 1; i <= deviceCount; i++) {
@@ -92,7 +92,7 @@ final class ControlPlane implements AutoCloseable {
                 i -> admin(
                         "POST",
                         "/admin/users",
-                        Map.of("name", devices.get(i).user, "password", "password-" + devices.get(i).user),
+                        Map.of("name", devices.get(i).user, "password", password(devices.get(i).user)),
                         201));
         inParallel(deviceCount, i -> admin("PUT", "/admin/groups/everyone/members/" + devices.get(i).user, null, 204));
         inParallel(deviceCount, i -> login(devices.get(i)));
@@ -263,11 +263,13 @@ final class ControlPlane implements AutoCloseable {
         }));
     }
 
+    /** Every simulated user's password, the publisher's included. */
+    private static String password(String user) {
+        return "password-" + user;
+    }
+
     private CompletableFuture<Void> login(Device device) {
-        byte[] body = json(Map.of("user", device.user, "password", "password-" + device.user, "hostname", "sim"));
-        if (device.user.equals("publisher")) {
-            body = json(Map.of("user", "publisher", "password", "publisher-password", "hostname", "sim"));
-        }
+        byte[] body = json(Map.of("user", device.user, "password", password(device.user), "hostname", "sim"));
         return http.sendAsync(
                         HttpRequest.newBuilder(URI.create(cluster.url() + "/api/login"))
                                 .header("Content-Type", "application/json")

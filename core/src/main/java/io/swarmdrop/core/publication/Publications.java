@@ -49,7 +49,7 @@ public final class Publications {
         String group = publication.group();
         String id = publication.id();
         List<String> all = List.copyOf(targets);
-        List<List<String>> chunks = chunks(all);
+        int inFirst = Math.min(all.size(), TARGETS_PER_TRANSACTION);
         var ops = new ArrayList<CuratorOp>();
         try {
             ops.add(zk.transactionOp()
@@ -58,9 +58,7 @@ public final class Publications {
             ops.add(zk.transactionOp().create().forPath(ZkLayout.publication(id), Json.write(publication)));
             ops.add(zk.transactionOp().create().forPath(ZkLayout.targets(id), Json.write(all)));
             ops.add(zk.transactionOp().create().forPath(ZkLayout.received(id)));
-            if (!chunks.isEmpty()) {
-                ops.addAll(targetOps(id, chunks.get(0)));
-            }
+            ops.addAll(targetOps(id, all.subList(0, inFirst)));
             for (String hash : publication.announceHashes()) {
                 ensure(ZkLayout.infohash(hash));
                 ops.add(zk.transactionOp().create().forPath(ZkLayout.infohash(hash, id)));
@@ -74,8 +72,10 @@ public final class Publications {
         } catch (Exception e) {
             throw ClusterStateException.wrap("create publication " + id, e);
         }
-        for (List<String> chunk : chunks.subList(Math.min(1, chunks.size()), chunks.size())) {
-            addTargets(id, chunk);
+        try {
+            writeInChunks(all.subList(inFirst, all.size()), chunk -> targetOps(id, chunk));
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("add targets to " + id, e);
         }
         return new Created(publication, true);
     }
@@ -95,7 +95,7 @@ public final class Publications {
             var present = new java.util.HashSet<>(children(ZkLayout.targets(id)));
             List<String> missing =
                     intended.stream().filter(t -> !present.contains(t)).toList();
-            chunks(missing).forEach(chunk -> addTargets(id, chunk));
+            writeInChunks(missing, chunk -> targetOps(id, chunk));
             return missing.size();
         } catch (KeeperException.NoNodeException e) {
             return 0;
@@ -113,35 +113,38 @@ public final class Publications {
         return ops;
     }
 
+    /** The ZooKeeper operations for some users, which must be written together for each user. */
+    private interface UserOps {
+        List<CuratorOp> of(List<String> users) throws Exception;
+    }
+
     /**
-     * One transaction per chunk, so a target never has its node without its pending marker. A chunk
-     * that meets a marker written meanwhile (a concurrent {@link #completeTargets}) or a user deleted
-     * meanwhile is written target by target instead.
+     * Writes the users' operations in transactions of {@link #TARGETS_PER_TRANSACTION} users, so a
+     * user's operations (a target node and its pending marker, say) are never written apart. A
+     * chunk that meets a node written or deleted meanwhile (a concurrent repair, a receipt, another
+     * collector, a deleted user) is written user by user instead, skipping the users it meets.
      */
-    private void addTargets(String id, List<String> chunk) {
-        try {
-            zk.transaction().forOperations(targetOps(id, chunk));
-        } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException e) {
-            for (String target : chunk) {
-                try {
-                    zk.transaction().forOperations(targetOps(id, List.of(target)));
-                } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException again) {
-                    // Written by someone else, or the user is gone.
-                } catch (Exception again) {
-                    throw ClusterStateException.wrap("add target " + target + " to " + id, again);
+    private void writeInChunks(List<String> users, UserOps ops) throws Exception {
+        for (int from = 0; from < users.size(); from += TARGETS_PER_TRANSACTION) {
+            List<String> chunk = users.subList(from, Math.min(users.size(), from + TARGETS_PER_TRANSACTION));
+            try {
+                commit(ops.of(chunk));
+            } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException e) {
+                for (String user : chunk) {
+                    try {
+                        commit(ops.of(List.of(user)));
+                    } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException again) {
+                        // Someone else got to this user first, or the user is gone.
+                    }
                 }
             }
-        } catch (Exception e) {
-            throw ClusterStateException.wrap("add targets to " + id, e);
         }
     }
 
-    private static List<List<String>> chunks(List<String> users) {
-        var chunks = new ArrayList<List<String>>();
-        for (int from = 0; from < users.size(); from += TARGETS_PER_TRANSACTION) {
-            chunks.add(users.subList(from, Math.min(users.size(), from + TARGETS_PER_TRANSACTION)));
+    private void commit(List<CuratorOp> ops) throws Exception {
+        if (!ops.isEmpty()) {
+            zk.transaction().forOperations(ops);
         }
-        return chunks;
     }
 
     /** The targets node holds the list; publications recorded before it did have only the child nodes. */
@@ -221,18 +224,16 @@ public final class Publications {
             if (publication.state() == PublicationState.REMOVED) {
                 return false;
             }
-            List<List<String>> chunks = chunks(expiredTargets.stream().sorted().toList());
-            var removal = new Removal(
-                    clock.instant(), reason, expiredTargets.stream().sorted().toList(), chunks.size() <= 1);
+            List<String> expired = expiredTargets.stream().sorted().toList();
+            int inFirst = Math.min(expired.size(), TARGETS_PER_TRANSACTION);
+            var removal = new Removal(clock.instant(), reason, expired, inFirst == expired.size());
             var ops = new ArrayList<CuratorOp>();
             ops.add(zk.transactionOp()
                     .setData()
                     .withVersion(stat.getVersion())
                     .forPath(ZkLayout.publication(id), Json.write(publication.withState(PublicationState.REMOVED))));
             ops.add(zk.transactionOp().create().forPath(ZkLayout.removal(id), Json.write(removal)));
-            if (!chunks.isEmpty()) {
-                ops.addAll(expiryOps(id, chunks.get(0)));
-            }
+            ops.addAll(expiryOps(id, expired.subList(0, inFirst)));
             for (String hash : publication.announceHashes()) {
                 if (exists(ZkLayout.infohash(hash, id))) {
                     ops.add(zk.transactionOp().delete().forPath(ZkLayout.infohash(hash, id)));
@@ -243,7 +244,7 @@ public final class Publications {
                 ops.add(zk.transactionOp().delete().forPath(published));
             }
             zk.transaction().forOperations(ops);
-            if (chunks.size() > 1) {
+            if (!removal.markersMoved()) {
                 finishRemoval(id);
             }
             return true;
@@ -267,24 +268,7 @@ public final class Publications {
             if (removal.markersMoved()) {
                 return;
             }
-            for (List<String> chunk : chunks(removal.expired())) {
-                List<CuratorOp> ops = expiryOps(id, chunk);
-                if (ops.isEmpty()) {
-                    continue;
-                }
-                try {
-                    zk.transaction().forOperations(ops);
-                } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException e) {
-                    // A receipt or another collector got to some of them meanwhile: one at a time.
-                    for (String user : chunk) {
-                        try {
-                            zk.transaction().forOperations(expiryOps(id, List.of(user)));
-                        } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException again) {
-                            // Moved or acknowledged meanwhile.
-                        }
-                    }
-                }
-            }
+            writeInChunks(removal.expired(), chunk -> expiryOps(id, chunk));
             zk.setData()
                     .withVersion(stat.getVersion())
                     .forPath(ZkLayout.removal(id), Json.write(removal.withMarkersMoved()));
