@@ -3,12 +3,14 @@ package io.swarmdrop.console;
 import io.quarkus.runtime.Startup;
 import io.swarmdrop.core.audit.AuditQueue;
 import io.swarmdrop.core.cluster.ClusterClient;
+import io.swarmdrop.core.cluster.ClusterCredentials;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.security.PasswordHasher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.curator.framework.CuratorFramework;
 import org.jboss.logging.Logger;
@@ -30,7 +32,10 @@ public class ClusterConnection {
 
     ClusterConnection(ConsoleConfig config) throws InterruptedException {
         String connect = config.zookeeper().connect();
-        curator = ClusterClient.connect(connect, config.zookeeper().sessionTimeoutMs());
+        curator = ClusterClient.connect(
+                connect,
+                config.zookeeper().sessionTimeoutMs(),
+                ClusterCredentials.read(Path.of(config.zookeeper().credentialsFile())));
         LOG.infof("connected to ZooKeeper at %s", connect);
         directory = new Directory(curator, new PasswordHasher(config.passwordIterations()), clock);
         publications = new Publications(curator, clock);

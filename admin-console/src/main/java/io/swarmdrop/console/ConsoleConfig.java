@@ -30,6 +30,13 @@ public interface ConsoleConfig {
         @WithDefault("127.0.0.1:2181")
         String connect();
 
+        /**
+         * The file holding Swarmdrop's ZooKeeper identity ({@code user:password}): the one the
+         * supernodes use; by default the file the embedded supernode writes into its data folder.
+         */
+        @WithDefault("data/zookeeper-credentials")
+        String credentialsFile();
+
         @WithDefault("15000")
         int sessionTimeoutMs();
     }

@@ -249,6 +249,48 @@ class ConsolePagesTest {
         assertThat(admin.get("/audit?q=" + name).asString()).contains("created a console account");
     }
 
+    /** Issue 14, item 4 (M6): console accounts could be created, never changed or removed. */
+    @Test
+    void anAdministratorDisablesReKeysAndDeletesAConsoleAccount() {
+        String name = unique("nina");
+        accounts.create(name, "ninas first password".toCharArray(), Account.ADMIN);
+        Browser nina = Browser.signedInAs(name, "ninas first password");
+        assertThat(nina.get("/users").statusCode()).isEqualTo(200);
+
+        assertRedirect(admin.post("/accounts/" + name + "/disable"), "disabled");
+        assertThat(nina.get("/users").statusCode()).as("her open session ends").isEqualTo(302);
+        assertThat(new Browser().signIn(name, "ninas first password").cookies()).doesNotContainKey("swarmdrop-session");
+        assertThat(admin.get("/accounts").asString()).contains("disabled");
+
+        assertRedirect(admin.post("/accounts/" + name + "/enable"), "enabled");
+        assertRedirect(admin.post("/accounts/" + name + "/password", "password", "short"), "12+characters");
+        assertRedirect(admin.post("/accounts/" + name + "/password", "password", "ninas second password"), "changed");
+        assertThat(new Browser().signIn(name, "ninas first password").cookies()).doesNotContainKey("swarmdrop-session");
+        Browser again = Browser.signedInAs(name, "ninas second password");
+
+        assertRedirect(admin.post("/accounts/" + name + "/delete"), "deleted");
+        assertThat(again.get("/users").statusCode()).isEqualTo(302);
+        assertThat(accounts.all()).extracting(a -> a.name).doesNotContain(name);
+        assertRedirect(admin.post("/accounts/nobody-here/delete"), "error=");
+        assertThat(admin.get("/audit?q=" + name).asString())
+                .contains("disabled a console account")
+                .contains("changed the password of a console account")
+                .contains("deleted a console account");
+    }
+
+    @Test
+    void theGeneratedFirstAdminPasswordFileGoesOnceTheAdminHasAPasswordOfTheirOwn() throws Exception {
+        java.nio.file.Path generated = accounts.firstAdminPasswordFile();
+        java.nio.file.Files.createDirectories(generated.getParent());
+        java.nio.file.Files.writeString(generated, "generated-password\n");
+        assertThat(admin.get("/accounts").asString()).contains("still signs in with the generated password");
+
+        assertRedirect(admin.post("/accounts/admin/password", "password", "admin-password"), "changed");
+
+        assertThat(generated).doesNotExist();
+        assertThat(admin.get("/accounts").asString()).doesNotContain("still signs in with the generated password");
+    }
+
     @Test
     void aFormWithoutTheCsrfTokenIsRefused() {
         String group = unique("csrf");
@@ -289,7 +331,8 @@ class ConsolePagesTest {
 
     @Test
     void supernodesAreShownPerZoneWithWhatTheyHold() throws Exception {
-        var record = new SupernodeRecord("sn-test", "lisbon", "http://127.0.0.1:1", 6880, "hash", Instant.now());
+        var record = new SupernodeRecord(
+                "sn-test", "lisbon", "http://127.0.0.1:1", "127.0.0.1", 6880, "hash", Instant.now());
         zk.create()
                 .creatingParentsIfNeeded()
                 .withMode(CreateMode.EPHEMERAL)

@@ -2,6 +2,7 @@ package io.swarmdrop.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -71,6 +72,24 @@ final class LocalDaemon {
         } catch (IOException e) {
             throw new CliException(1, e.getMessage());
         }
+    }
+
+    /**
+     * Sends {@code file}'s bytes, read here with the caller's own rights, to {@code path} with the
+     * query {@code query} (already encoded).
+     */
+    JsonNode postFile(String path, String query, Path file) {
+        HttpRequest.BodyPublisher body;
+        try {
+            body = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (FileNotFoundException e) {
+            throw new CliException(Swarmdrop.REFUSED, "cannot read " + file + ": no such file, or not yours to read");
+        }
+        return json(send(request(path + "?" + query)
+                .timeout(Duration.ofHours(6))
+                .header("Content-Type", "application/octet-stream")
+                .POST(body)
+                .build()));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -272,8 +276,14 @@ public final class Swarmdrop {
         @Override
         public Integer call() throws InterruptedException {
             LocalDaemon daemon = top.daemon();
-            JsonNode published = daemon.post(
-                    "local/publish", Map.of("path", file.toAbsolutePath().toString(), "group", group));
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new CliException(REFUSED, "cannot read " + file + ": no such file, or not yours to read");
+            }
+            JsonNode published = daemon.postFile(
+                    "local/publish",
+                    "group=" + URLEncoder.encode(group, StandardCharsets.UTF_8) + "&name="
+                            + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8),
+                    file);
             String name = published.path("name").asText();
             out().printf("%s is in the outbox of %s%n", name, group);
             if (!wait) {
@@ -409,10 +419,13 @@ public final class Swarmdrop {
                                         size)
                                 .stepTo((long) (h.path("progress").asDouble() * size));
                     }
+                    Set<String> listed = new HashSet<>();
                     for (JsonNode t : status.path("transfers")) {
                         update(t);
+                        listed.add(t.path("key").asText());
                         allDone &= t.path("finished").asBoolean();
                     }
+                    completeDelivered(status, listed);
                     if (allDone) {
                         return 0;
                     }
@@ -455,11 +468,30 @@ public final class Swarmdrop {
         }
 
         private void update(JsonNode t) {
-            bar(
-                            t.path("key").asText(),
-                            t.path("name").asText(),
-                            t.path("totalWanted").asLong())
-                    .stepTo(t.path("totalDone").asLong());
+            long wanted = t.path("totalWanted").asLong();
+            // libtorrent may call a download finished while its byte count still lags the last
+            // piece; the bar then stopped at 99% for a transfer that was complete.
+            long done = t.path("finished").asBoolean()
+                    ? wanted
+                    : t.path("totalDone").asLong();
+            bar(t.path("key").asText(), t.path("name").asText(), wanted).stepTo(done);
+        }
+
+        /**
+         * Fills the bar of a transfer that left the list between two polls because it was delivered
+         * (the daemon retires finished fetches), so its last drawn line is not a stale percentage.
+         */
+        private void completeDelivered(JsonNode status, Set<String> listed) {
+            for (JsonNode d : status.path("deliveries")) {
+                String id = d.path("publicationId").asText();
+                String state = d.path("state").asText();
+                ProgressBar bar = bars.get(id);
+                if (bar != null
+                        && !listed.contains(id)
+                        && (state.equals("DELIVERED") || state.equals("ACKNOWLEDGED"))) {
+                    bar.stepTo(bar.getMax());
+                }
+            }
         }
 
         private ProgressBar bar(String key, String name, long max) {

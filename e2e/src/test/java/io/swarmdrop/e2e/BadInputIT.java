@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +65,24 @@ class BadInputIT {
                 .atMost(Duration.ofMinutes(1))
                 .until(() -> Files.exists(bob.inbox("design").resolve(name)));
         assertThat(RandomFiles.sha256(bob.inbox("design").resolve(name))).isEqualTo(RandomFiles.sha256(source));
+    }
+
+    /**
+     * Findings A4 and A10: every file holding a secret is the owner's alone: the daemon's journal
+     * (token and passkey) in an owner-only folder, the supernode's admin token and ZooKeeper
+     * credentials.
+     */
+    @Test
+    void secretsAtRestAreTheOwnersAlone() throws Exception {
+        Path journal = bob.root.resolve(".swarmdrop/journal");
+        assertThat(Files.getPosixFilePermissions(journal)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(journal.resolve("journal.mv.db")).exists();
+        assertThat(bob.root.resolve(".swarmdrop/journal.mv.db")).doesNotExist();
+        for (String secret : new String[] {"admin-token", "zookeeper-credentials"}) {
+            assertThat(Files.getPosixFilePermissions(folder.resolve("supernode").resolve(secret)))
+                    .as(secret)
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.swarmdrop.testing.DaemonProcess;
 import io.swarmdrop.testing.RandomFiles;
 import io.swarmdrop.testing.TestCluster;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +87,16 @@ class CliIT {
         assertThat(bob.command("publish", folder.resolve("missing.bin").toString(), "--group", "design")
                         .exit())
                 .isEqualTo(4);
+        // Finding A11: the local API takes a file's bytes, never a path the daemon opens for it.
+        var deputy = TestCluster.send(HttpRequest.newBuilder(URI.create(bob.localUrl("local/publish")))
+                .header("Authorization", "Bearer " + bob.localToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"path\":\""
+                        + bob.root.resolve(".swarmdrop/journal/journal.mv.db") + "\",\"group\":\"design\"}"))
+                .build());
+        assertThat(deputy.statusCode()).isEqualTo(415);
+        assertThat(bob.outbox("design").resolve("journal.mv.db")).doesNotExist();
+
         DaemonProcess.Run notMine = bob.command("publish", source.toString(), "--group", "finance");
         assertThat(notMine.exit()).isEqualTo(4);
         assertThat(notMine.err()).contains("'finance' is not one of your groups");

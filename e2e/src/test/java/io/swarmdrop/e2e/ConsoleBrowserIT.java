@@ -8,6 +8,7 @@ import io.swarmdrop.testing.RandomFiles;
 import io.swarmdrop.testing.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +123,30 @@ class ConsoleBrowserIT {
 
     private String text() {
         return browser.findElement(By.tagName("main")).getText();
+    }
+
+    /** Finding A4: the key of the session cookies is the console's own secret, never in its log. */
+    @Test
+    void theSessionKeyStaysOwnerOnlyAndOutOfTheLogAndASessionSurvivesARestart() throws Exception {
+        open("/login");
+        type("username", "admin");
+        type("password", "admin-password");
+        submit("sign-in");
+        assertThat(browser.getCurrentUrl()).endsWith("/publications");
+
+        Path keyFile = folder.resolve("console/session-key");
+        assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String key = Files.readString(keyFile).trim();
+        assertThat(key).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(Files.readString(cluster.console().log()))
+                .doesNotContain(key)
+                .doesNotContain("temporary key");
+
+        console = cluster.restartConsole();
+        open("/users");
+        assertThat(browser.getCurrentUrl()).as("still signed in").endsWith("/users");
+        assertThat(text()).contains("Users");
+        assertThat(Files.readString(cluster.console().log())).doesNotContain(key);
     }
 
     @Test

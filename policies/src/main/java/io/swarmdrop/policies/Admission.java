@@ -42,22 +42,27 @@ public record Admission(
     /**
      * Why a file may not be published to the group, or empty when it may.
      *
-     * @param contentType the type sniffed from the file's first bytes, or null when unknown
+     * @param contentType the type the publisher's daemon sniffed from the file's first bytes; null
+     *     (not declared) counts as {@code application/octet-stream}, so leaving it out cannot skip
+     *     an allow-list (finding I2). The type is the publisher's claim: an honest daemon's check,
+     *     not proof against a hostile client.
      * @param groupBytesHeld the bytes of the group's publications that are still active
      */
     public Optional<String> refusal(String fileName, long size, String contentType, long groupBytesHeld) {
-        if (contentType != null) {
-            String type = contentType.toLowerCase(Locale.ROOT);
-            if (refusedTypes.stream().anyMatch(t -> matches(t, type))) {
-                return Optional.of("its content is " + type + ", which this group refuses");
-            }
-            if (!allowedTypes.isEmpty() && allowedTypes.stream().noneMatch(t -> matches(t, type))) {
-                return Optional.of("its content is " + type + "; this group accepts only "
-                        + String.join(", ", allowedTypes.stream().sorted().toList()));
-            }
+        String type = contentType == null ? UNDECLARED : contentType.toLowerCase(Locale.ROOT);
+        String shown = contentType == null ? "of no declared type (" + UNDECLARED + ")" : type;
+        if (refusedTypes.stream().anyMatch(t -> matches(t, type))) {
+            return Optional.of("its content is " + shown + ", which this group refuses");
+        }
+        if (!allowedTypes.isEmpty() && allowedTypes.stream().noneMatch(t -> matches(t, type))) {
+            return Optional.of("its content is " + shown + "; this group accepts only "
+                    + String.join(", ", allowedTypes.stream().sorted().toList()));
         }
         return refusal(fileName, size, groupBytesHeld);
     }
+
+    /** The type a file without a declared one is judged as. */
+    static final String UNDECLARED = "application/octet-stream";
 
     /** {@code video/*} matches every video type; anything else matches itself. */
     static boolean matches(String pattern, String type) {

@@ -148,11 +148,19 @@ public final class PolicyText {
         return hash < 0 ? line : line.substring(0, hash);
     }
 
+    /** The longest duration a policy may give (finding I6). */
+    static final Duration MAX_DURATION = Duration.ofDays(3650);
+
     private static Duration duration(String value, List<String> problem) {
         try {
             Duration parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
             if (parsed.isNegative() || parsed.isZero()) {
                 problem.add("must be longer than zero");
+                return null;
+            }
+            if (parsed.compareTo(MAX_DURATION) > 0) {
+                // Instant arithmetic overflows far beyond this, and stopped collection for every group.
+                problem.add("'" + value + "' is longer than the longest allowed, P3650D (about ten years)");
                 return null;
             }
             return parsed;

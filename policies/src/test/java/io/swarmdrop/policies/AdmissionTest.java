@@ -44,8 +44,13 @@ class AdmissionTest {
                 .contains("its content is text/plain; this group accepts only application/pdf, video/*");
         assertThat(media.refusal("clip.mp4", 1, "video/mp4", 0)).isEmpty();
         assertThat(media.refusal("report.pdf", 1, "application/pdf", 0)).isEmpty();
-        assertThat(media.refusal("unknown.bin", 1, null, 0))
-                .as("no sniffed type: extension rules only")
+        assertThat(media.refusal("invoice.pdf", 1, null, 0))
+                .as("finding I2: leaving the type out does not skip the type rules")
+                .contains("its content is of no declared type (application/octet-stream); this group accepts only"
+                        + " application/pdf, video/*");
+        var anyType = new Admission(0, Set.of(), Set.of(), 0, Set.of(), Set.of("application/x-msdownload"));
+        assertThat(anyType.refusal("unknown.bin", 1, null, 0))
+                .as("no declared type, no allow-list: only the refused types apply")
                 .isEmpty();
     }
 }

@@ -68,6 +68,21 @@ class PolicyTextTest {
                 .hasMessageContaining(message);
     }
 
+    /** Finding I6: a retention of 400 billion days once stopped collection for every group. */
+    @Test
+    void refusesADurationBeyondTenYears() {
+        var e = (PolicyException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> PolicyText.parse("retention.max-age = P400000000000D\n"));
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems())
+                .extracting(PolicyException.Problem::toString)
+                .containsExactly(
+                        "line 1, retention.max-age: 'P400000000000D' is longer than the longest allowed, P3650D (about ten years)");
+        assertThat(PolicyText.parse("retention.max-age = P3650D\n").retention().maxAge())
+                .isEqualTo(java.time.Duration.ofDays(3650));
+    }
+
     @Test
     void reportsEveryProblemAtOnce() {
         var e = (PolicyException)

@@ -20,7 +20,11 @@ public interface SupernodeConfig {
     /** This node's id in the cluster; generated once and kept in the data folder when not set. */
     Optional<String> nodeId();
 
-    /** The URL daemons reach this supernode's API and tracker at; defaults to http://127.0.0.1:{http port}. */
+    /**
+     * The URL daemons and the other supernodes reach this supernode's API and tracker at. Defaults
+     * to {@code http://<quarkus.http.host>:<port>}, or {@code http://127.0.0.1:<port>} when the API
+     * listens on every interface, which only suits a cluster on one host.
+     */
     Optional<String> publicUrl();
 
     /**
@@ -66,6 +70,21 @@ public interface SupernodeConfig {
         @WithDefault("2181")
         int embeddedPort();
 
+        /**
+         * Address the embedded ZooKeeper listens on: loopback, so that nothing but this host reaches
+         * it; set it to this host's address for supernodes or a console on other hosts.
+         */
+        @WithDefault("127.0.0.1")
+        String embeddedHost();
+
+        /**
+         * The file holding Swarmdrop's ZooKeeper identity ({@code user:password}, owner-only);
+         * {@code <data-dir>/zookeeper-credentials} when not set. With the embedded ZooKeeper it is
+         * generated on first start; joining an ensemble, it must be the cluster's (copied from the
+         * first supernode, or mounted from a Secret).
+         */
+        Optional<String> credentialsFile();
+
         /** ZooKeeper session timeout in milliseconds: how soon a dead supernode's ephemeral nodes vanish. */
         @WithDefault("15000")
         int sessionTimeoutMs();
@@ -89,6 +108,17 @@ public interface SupernodeConfig {
         /** TCP port libtorrent accepts peers on. */
         @WithDefault("6880")
         int port();
+
+        /**
+         * The address or name peers connect to, when it is not where this host listens: the public
+         * address behind NAT, a Kubernetes pod's external address. Defaults to the host of
+         * {@code public-url} when that is set, else to {@code host} when that names one interface,
+         * else to the host of the default public URL.
+         */
+        Optional<String> advertisedHost();
+
+        /** The port peers connect to, when a NAT or a Service forwards another one to {@code port}. */
+        Optional<Integer> advertisedPort();
 
         /** Bytes per second each torrent may upload; 0 for no limit. */
         @WithDefault("0")

@@ -52,7 +52,7 @@ public final class Fixtures {
         group("finance", "carol");
     }
 
-    /** Enrols a device of {@code user}; returns {token, passkey}. */
+    /** Enrols a device of {@code user}; returns {token, passkey, device id}. */
     public static String[] enrol(String user) {
         var body = given().contentType(ContentType.JSON)
                 .body(Map.of("user", user, "password", user + "-password", "hostname", "test"))
@@ -61,12 +61,25 @@ public final class Fixtures {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        return new String[] {body.getString("token"), body.getString("passkey")};
+        return new String[] {body.getString("token"), body.getString("passkey"), body.getString("device")};
     }
 
     public static byte[] torrent(String name, int size, long seed) throws Exception {
         Path folder = Files.createTempDirectory("swarmdrop-test");
         return TorrentCreator.create(RandomFiles.write(folder.resolve(name), size, seed))
                 .bytes();
+    }
+
+    /** Publishes a generated torrent of {@code name} to {@code group} as the device of {@code token}; returns its id. */
+    public static String publish(String token, String group, String name, long seed) throws Exception {
+        return given().header("Authorization", "Bearer " + token)
+                .contentType("application/x-bittorrent")
+                .body(torrent(name, 20_000, seed))
+                .post("/api/groups/" + group + "/publications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 }

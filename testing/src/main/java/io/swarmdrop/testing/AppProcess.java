@@ -21,13 +21,20 @@ public final class AppProcess implements AutoCloseable {
     private final Path jar;
     private final Map<String, String> properties;
     private final Path log;
+    private final Network.Host host;
     private Process process;
 
     public AppProcess(String name, Path jar, Map<String, String> properties, Path log) {
+        this(name, jar, properties, log, null);
+    }
+
+    /** An app that runs on {@code host} (a network namespace), or on this host when it is null. */
+    public AppProcess(String name, Path jar, Map<String, String> properties, Path log, Network.Host host) {
         this.name = name;
         this.jar = jar;
         this.properties = Map.copyOf(properties);
         this.log = log;
+        this.host = host;
     }
 
     public AppProcess start() throws IOException {
@@ -42,13 +49,14 @@ public final class AppProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         Files.createDirectories(log.getParent());
-        var builder = new ProcessBuilder(command)
+        // ip netns exec replaces itself with the command, so the process is the JVM and kill() hits it.
+        var builder = new ProcessBuilder(host == null ? command : host.command(command))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment()
                 .put("LD_PRELOAD", javaHome.resolve("lib/libjsig.so").toString());
         process = builder.start();
-        LOG.infof("started %s (pid %d), log %s", name, process.pid(), log);
+        LOG.infof("started %s (pid %d)%s, log %s", name, process.pid(), host == null ? "" : " on " + host, log);
         return this;
     }
 

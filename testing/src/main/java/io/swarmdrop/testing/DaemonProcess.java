@@ -32,6 +32,7 @@ public final class DaemonProcess {
     private final int httpPort = FreePorts.next();
     public final int torrentPort = FreePorts.next();
     private final Map<String, String> extra = new HashMap<>();
+    private Network.Host host;
     private AppProcess process;
     private int starts;
 
@@ -45,6 +46,19 @@ public final class DaemonProcess {
     public DaemonProcess with(String key, String value) {
         extra.put(key, value);
         return this;
+    }
+
+    /**
+     * Runs the daemon on {@code host}, a network namespace. Its local API then listens on the host's
+     * address, so that this test process can reach it; its BitTorrent port on every interface.
+     */
+    public DaemonProcess on(Network.Host host) {
+        this.host = host;
+        return this;
+    }
+
+    public Network.Host host() {
+        return host;
     }
 
     /** Starts the process and waits until its push channel to the supernode is open. */
@@ -77,7 +91,10 @@ public final class DaemonProcess {
         properties.put("swarmdrop.daemon.supernodes", cluster.url());
         properties.put("swarmdrop.daemon.user", user);
         properties.put("swarmdrop.daemon.password", password);
-        properties.put("swarmdrop.daemon.torrent.host", "127.0.0.1");
+        properties.put("swarmdrop.daemon.torrent.host", host == null ? "127.0.0.1" : "0.0.0.0");
+        if (host != null) {
+            properties.put("quarkus.http.host", host.address);
+        }
         properties.put("swarmdrop.daemon.torrent.port", Integer.toString(torrentPort));
         properties.put("swarmdrop.daemon.outbox.stable-for", "500ms");
         properties.put("swarmdrop.daemon.maintain-every", "1s");
@@ -86,12 +103,19 @@ public final class DaemonProcess {
         // No test but UpnpIT has a router; the others need not start jupnp in every daemon.
         properties.put("swarmdrop.daemon.upnp.enabled", "false");
         properties.putAll(extra);
-        process = cluster.start(user + "-" + (++starts), JAR, properties);
+        process = cluster.start(user + "-" + (++starts), JAR, properties, host);
     }
 
     public JsonNode status() throws IOException, InterruptedException {
-        var response = TestCluster.get("http://127.0.0.1:" + httpPort + "/local/status", localToken());
+        String address = host == null ? "127.0.0.1" : host.address;
+        var response = TestCluster.get("http://" + address + ":" + httpPort + "/local/status", localToken());
         return TestCluster.JSON.readTree(response.body());
+    }
+
+    /** The daemon's local API URL for {@code path} (such as {@code local/status}). */
+    public String localUrl(String path) {
+        String address = host == null ? "127.0.0.1" : host.address;
+        return "http://" + address + ":" + httpPort + "/" + path;
     }
 
     /** The token of the daemon's local API, from the file it writes on every start. */

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swarmdrop.core.cluster.ClusterCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,36 +34,51 @@ public final class TestCluster implements AutoCloseable {
 
     public final Path folder;
     private final int httpPort = FreePorts.next();
-    /** The first supernode's port in a multi-supernode cluster. */
-    private int httpPortOverride;
+    /** The first supernode's URL in a multi-supernode cluster. */
+    private String firstSupernodeUrl;
 
     private final int zkPort = FreePorts.next();
     private final int torrentPort = FreePorts.next();
     private final List<AppProcess> processes = new ArrayList<>();
     private AppProcess supernode;
     private String adminToken;
+    /** Swarmdrop's ZooKeeper identity: the single supernode generates it, a cluster's supernodes share this one. */
+    private Path zookeeperCredentials;
+
+    private AppProcess console;
+    private Map<String, String> consoleProperties;
+    private String consoleUrl;
+    private int consoleStarts;
+
     private final List<Supernode> supernodes = new ArrayList<>();
 
     /** One supernode of several, started by {@link #startClusterSupernode}. */
     public final class Supernode {
         public final String node;
         public final String zone;
+        /** The network namespace it runs in, or null for this host's loopback. */
+        public final Network.Host host;
+
         private final int httpPort = FreePorts.next();
-        /** The first supernode's port in a multi-supernode cluster. */
-        private int httpPortOverride;
 
         public final int torrentPort = FreePorts.next();
         public Map<String, String> properties;
         public AppProcess process;
         private int starts = 1;
 
-        Supernode(String node, String zone) {
+        Supernode(String node, String zone, Network.Host host) {
             this.node = node;
             this.zone = zone;
+            this.host = host;
+        }
+
+        /** Where it listens: its host's address, or loopback. */
+        public String address() {
+            return host == null ? "127.0.0.1" : host.address;
         }
 
         public String url() {
-            return "http://127.0.0.1:" + httpPort;
+            return "http://" + address() + ":" + httpPort;
         }
 
         public JsonNode admin(String method, String path) {
@@ -75,7 +91,7 @@ public final class TestCluster implements AutoCloseable {
 
         /** Starts the process again with the same ports, folders and settings. */
         public void restart() throws IOException {
-            process = start(node + "-" + (++starts), SUPERNODE_JAR, properties);
+            process = start(node + "-" + (++starts), SUPERNODE_JAR, properties, host);
             awaitReady();
         }
 
@@ -97,7 +113,7 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + (httpPortOverride == 0 ? httpPort : httpPortOverride);
+        return firstSupernodeUrl != null ? firstSupernodeUrl : "http://127.0.0.1:" + httpPort;
     }
 
     /** Starts the supernode; {@code settings} are extra key, value pairs of its configuration. */
@@ -114,6 +130,7 @@ public final class TestCluster implements AutoCloseable {
         for (int i = 0; i + 1 < settings.length; i += 2) {
             properties.put(settings[i], settings[i + 1]);
         }
+        zookeeperCredentials = folder.resolve("supernode/zookeeper-credentials");
         supernode = start("supernode", SUPERNODE_JAR, properties);
         await("supernode ready")
                 .atMost(Duration.ofSeconds(90))
@@ -140,16 +157,36 @@ public final class TestCluster implements AutoCloseable {
         properties.put("quarkus.http.port", Integer.toString(port));
         properties.put("swarmdrop.console.data-dir", folder.resolve("console").toString());
         properties.put("swarmdrop.console.zookeeper.connect", zookeeperConnect());
+        properties.put("swarmdrop.console.zookeeper.credentials-file", zookeeperCredentials.toString());
         properties.put("swarmdrop.console.password-iterations", "1000");
         properties.put("swarmdrop.console.first-admin.password", firstAdminPassword);
-        start("console", PROJECT.resolve("admin-console/target/quarkus-app/quarkus-run.jar"), properties);
-        String url = "http://127.0.0.1:" + port;
+        consoleProperties = Map.copyOf(properties);
+        consoleUrl = "http://127.0.0.1:" + port;
+        return runConsole();
+    }
+
+    /** Stops the console (as its service would be stopped) and starts it again with the same settings. */
+    public String restartConsole() throws IOException, InterruptedException {
+        console.stop();
+        return runConsole();
+    }
+
+    /** The console process last started. */
+    public AppProcess console() {
+        return console;
+    }
+
+    private String runConsole() throws IOException {
+        console = start(
+                "console-" + (++consoleStarts),
+                PROJECT.resolve("admin-console/target/quarkus-app/quarkus-run.jar"),
+                consoleProperties);
         await("console ready")
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
-                .until(() -> get(url + "/q/health/ready", null).statusCode() == 200);
-        return url;
+                .until(() -> get(consoleUrl + "/q/health/ready", null).statusCode() == 200);
+        return consoleUrl;
     }
 
     /** The admin token every supernode of a multi-supernode cluster is configured with. */
@@ -161,15 +198,34 @@ public final class TestCluster implements AutoCloseable {
      */
     public Supernode startClusterSupernode(String node, String zone, String zookeeper, String... settings)
             throws IOException {
-        var supernode = new Supernode(node, zone);
+        return startClusterSupernode(node, zone, zookeeper, null, settings);
+    }
+
+    /**
+     * Starts one supernode of a cluster on {@code host}, a network namespace: it binds the host's
+     * address and advertises it as its public URL; its BitTorrent port listens on every interface
+     * unless {@code settings} say otherwise, as on a server with the defaults.
+     */
+    public Supernode startClusterSupernode(
+            String node, String zone, String zookeeper, Network.Host host, String... settings) throws IOException {
+        var supernode = new Supernode(node, zone, host);
         var properties = new HashMap<String, String>();
         properties.put("quarkus.http.port", Integer.toString(supernode.httpPort));
+        if (host != null) {
+            properties.put("quarkus.http.host", host.address);
+            properties.put("swarmdrop.supernode.public-url", supernode.url());
+        }
         properties.put("swarmdrop.supernode.data-dir", folder.resolve(node).toString());
         properties.put("swarmdrop.supernode.node-id", node);
         properties.put("swarmdrop.supernode.zone", zone);
         properties.put("swarmdrop.supernode.zookeeper.connect", zookeeper);
+        if (zookeeperCredentials == null) {
+            zookeeperCredentials = folder.resolve("zookeeper-credentials");
+            ClusterCredentials.readOrCreate(zookeeperCredentials);
+        }
+        properties.put("swarmdrop.supernode.zookeeper.credentials-file", zookeeperCredentials.toString());
         properties.put("swarmdrop.supernode.admin-token", CLUSTER_ADMIN_TOKEN);
-        properties.put("swarmdrop.supernode.torrent.host", "127.0.0.1");
+        properties.put("swarmdrop.supernode.torrent.host", host == null ? "127.0.0.1" : "0.0.0.0");
         properties.put("swarmdrop.supernode.torrent.port", Integer.toString(supernode.torrentPort));
         properties.put("swarmdrop.supernode.password-iterations", "1000");
         properties.put("swarmdrop.supernode.tracker-interval", "5");
@@ -178,10 +234,10 @@ public final class TestCluster implements AutoCloseable {
             properties.put(settings[i], settings[i + 1]);
         }
         supernode.properties = Map.copyOf(properties);
-        supernode.process = start(node, SUPERNODE_JAR, properties);
+        supernode.process = start(node, SUPERNODE_JAR, properties, host);
         supernode.awaitReady();
         if (supernodes.isEmpty()) {
-            httpPortOverride = supernode.httpPort;
+            firstSupernodeUrl = supernode.url();
             adminToken = CLUSTER_ADMIN_TOKEN;
         }
         supernodes.add(supernode);
@@ -275,8 +331,14 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public AppProcess start(String name, Path jar, Map<String, String> properties) throws IOException {
+        return start(name, jar, properties, null);
+    }
+
+    /** Starts an app on {@code host} (a network namespace), or on this host when it is null. */
+    public AppProcess start(String name, Path jar, Map<String, String> properties, Network.Host host)
+            throws IOException {
         var process =
-                new AppProcess(name, jar, properties, folder.resolve("logs").resolve(name + ".log")).start();
+                new AppProcess(name, jar, properties, folder.resolve("logs").resolve(name + ".log"), host).start();
         processes.add(process);
         return process;
     }

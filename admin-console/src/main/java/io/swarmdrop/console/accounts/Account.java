@@ -25,4 +25,11 @@ public class Account {
 
     @Column(nullable = false)
     public Instant createdAt;
+
+    /** A disabled account cannot sign in, and its open sessions end at their next request. */
+    public Boolean disabled;
+
+    public boolean isDisabled() {
+        return Boolean.TRUE.equals(disabled);
+    }
 }

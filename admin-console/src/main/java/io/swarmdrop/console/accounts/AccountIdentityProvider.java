@@ -10,8 +10,10 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.swarmdrop.console.audit.AuditLog;
+import io.swarmdrop.core.security.SignInThrottle;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
@@ -25,9 +27,9 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     private final SignInThrottle throttle;
     private final AuditLog audit;
 
-    AccountIdentityProvider(Accounts accounts, SignInThrottle throttle, AuditLog audit) {
+    AccountIdentityProvider(Accounts accounts, Clock clock, AuditLog audit) {
         this.accounts = accounts;
-        this.throttle = throttle;
+        this.throttle = new SignInThrottle(clock);
         this.audit = audit;
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.swarmdrop.console.ConsoleConfig;
 import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.core.security.PasswordHasher;
+import io.swarmdrop.core.security.SecretFiles;
 import io.swarmdrop.core.security.Secrets;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -56,11 +56,9 @@ public class Accounts {
 
     private String generatedPassword() {
         String password = Secrets.newSecret().substring(0, 20);
-        Path file = Path.of(config.dataDir(), "first-admin-password");
+        Path file = firstAdminPasswordFile();
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, password + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            SecretFiles.write(file, password + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the first administrator's password to " + file, e);
         }
@@ -87,6 +85,69 @@ public class Accounts {
         });
     }
 
+    /** Disables or enables an account; the last enabled administrator cannot be disabled. */
+    public void setDisabled(String name, boolean disabled) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Account account = require(name);
+            if (disabled && isLastEnabledAdmin(account)) {
+                throw new IllegalArgumentException("'" + name + "' is the last enabled administrator");
+            }
+            account.disabled = disabled;
+        });
+    }
+
+    /**
+     * Gives an account a new password. Once the first administrator has one of their own, the
+     * generated {@code first-admin-password} file is deleted: it no longer opens anything.
+     */
+    public void changePassword(String name, char[] password) {
+        String hash = hasher.hash(password);
+        QuarkusTransaction.requiringNew().run(() -> require(name).passwordHash = hash);
+        if (name.equals(config.firstAdmin().name())) {
+            try {
+                Files.deleteIfExists(firstAdminPasswordFile());
+            } catch (IOException e) {
+                LOG.warnf("could not delete %s: %s", firstAdminPasswordFile(), e.getMessage());
+            }
+        }
+    }
+
+    /** Deletes an account; the last enabled administrator cannot be deleted. */
+    public void delete(String name) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Account account = require(name);
+            if (isLastEnabledAdmin(account)) {
+                throw new IllegalArgumentException("'" + name + "' is the last enabled administrator");
+            }
+            db.remove(account);
+        });
+    }
+
+    /** The file the generated first-administrator password is in, while it is still in use. */
+    public Path firstAdminPasswordFile() {
+        return Path.of(config.dataDir(), "first-admin-password");
+    }
+
+    private Account require(String name) {
+        Account account = Names.isValid(name) ? db.find(Account.class, name) : null;
+        if (account == null) {
+            throw new IllegalArgumentException("no console account '" + name + "'");
+        }
+        return account;
+    }
+
+    private boolean isLastEnabledAdmin(Account account) {
+        if (!account.role.equals(Account.ADMIN) || account.isDisabled()) {
+            return false;
+        }
+        return db.createQuery("from Account a where a.role = :role", Account.class)
+                        .setParameter("role", Account.ADMIN)
+                        .getResultStream()
+                        .filter(a -> !a.isDisabled())
+                        .count()
+                <= 1;
+    }
+
     /** The account's role when the password is right; empty otherwise, in about the same time. */
     public Optional<String> check(String name, char[] password) {
         Optional<Account> account = Names.isValid(name)
@@ -94,7 +155,7 @@ public class Accounts {
                 : Optional.empty();
         boolean matches =
                 hasher.verify(password, account.map(a -> a.passwordHash).orElse(dummyHash));
-        return account.filter(a -> matches).map(a -> a.role);
+        return account.filter(a -> matches && !a.isDisabled()).map(a -> a.role);
     }
 
     public List<Account> all() {

@@ -10,14 +10,19 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.file.Files;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** The console's own accounts: administrators add other administrators and auditors here. */
+/**
+ * The console's own accounts: administrators add administrators and auditors, change their
+ * passwords, disable and delete them here. The last enabled administrator stays.
+ */
 @Path("/accounts")
 @RolesAllowed(Account.ADMIN)
 @Produces(MediaType.TEXT_HTML)
@@ -25,7 +30,8 @@ public class AccountsResource {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance accounts(List<Account> accounts, String notice, String error);
+        static native TemplateInstance accounts(
+                List<Account> accounts, String generatedPassword, String notice, String error);
     }
 
     private final Accounts accounts;
@@ -42,7 +48,12 @@ public class AccountsResource {
 
     @GET
     public TemplateInstance list(@QueryParam("notice") String notice, @QueryParam("error") String error) {
-        return Templates.accounts(accounts.all(), notice, error);
+        java.nio.file.Path generated = accounts.firstAdminPasswordFile();
+        return Templates.accounts(
+                accounts.all(),
+                Files.exists(generated) ? generated.toAbsolutePath().toString() : null,
+                notice,
+                error);
     }
 
     @POST
@@ -62,5 +73,59 @@ public class AccountsResource {
         }
         audit.record(viewer.name(), "created a console account", role + " " + name, viewer.source());
         return Redirects.notice("/accounts", role + " account '" + name + "' created");
+    }
+
+    @POST
+    @Path("/{name}/password")
+    public Response changePassword(
+            @PathParam("name") String name, @RestForm(Csrf.FIELD) String token, @RestForm String password) {
+        csrf.check(token);
+        if (password == null || password.length() < 12) {
+            return Redirects.error("/accounts", "a console password needs at least 12 characters");
+        }
+        return change(
+                name,
+                "changed the password of a console account",
+                "password of '" + name + "' changed",
+                () -> accounts.changePassword(name, password.toCharArray()));
+    }
+
+    @POST
+    @Path("/{name}/disable")
+    public Response disable(@PathParam("name") String name, @RestForm(Csrf.FIELD) String token) {
+        csrf.check(token);
+        return change(
+                name,
+                "disabled a console account",
+                "account '" + name + "' disabled",
+                () -> accounts.setDisabled(name, true));
+    }
+
+    @POST
+    @Path("/{name}/enable")
+    public Response enable(@PathParam("name") String name, @RestForm(Csrf.FIELD) String token) {
+        csrf.check(token);
+        return change(
+                name,
+                "enabled a console account",
+                "account '" + name + "' enabled",
+                () -> accounts.setDisabled(name, false));
+    }
+
+    @POST
+    @Path("/{name}/delete")
+    public Response delete(@PathParam("name") String name, @RestForm(Csrf.FIELD) String token) {
+        csrf.check(token);
+        return change(name, "deleted a console account", "account '" + name + "' deleted", () -> accounts.delete(name));
+    }
+
+    private Response change(String name, String action, String notice, Runnable change) {
+        try {
+            change.run();
+        } catch (IllegalArgumentException e) {
+            return Redirects.error("/accounts", e.getMessage());
+        }
+        audit.record(viewer.name(), action, "console account " + name, viewer.source());
+        return Redirects.notice("/accounts", notice);
     }
 }

@@ -14,7 +14,7 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Rebuilds the identity of a signed-in session from its (encrypted) form-authentication cookie on
- * every request, from the account as it is now: a deleted account's session ends at once.
+ * every request, from the account as it is now: a deleted or disabled account's session ends at once.
  */
 @ApplicationScoped
 public class TrustedIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
@@ -36,8 +36,8 @@ public class TrustedIdentityProvider implements IdentityProvider<TrustedAuthenti
         return context.runBlocking(() -> {
             Account account =
                     QuarkusTransaction.requiringNew().call(() -> db.find(Account.class, request.getPrincipal()));
-            if (account == null) {
-                throw new AuthenticationFailedException("the account no longer exists");
+            if (account == null || account.isDisabled()) {
+                throw new AuthenticationFailedException("the account no longer exists or is disabled");
             }
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(account.name))

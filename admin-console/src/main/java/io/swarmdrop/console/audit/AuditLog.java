@@ -36,11 +36,13 @@ public class AuditLog {
     private void store(AuditEvent event) {
         QuarkusTransaction.requiringNew().run(() -> {
             var entry = new AuditEntry();
+            // Cut to the columns' lengths: an over-long field must cost its tail, not the entry
+            // (and, before, every entry after it: finding I5).
             entry.at = event.at();
-            entry.actor = event.actor();
-            entry.action = event.action();
-            entry.target = event.target();
-            entry.source = event.source();
+            entry.actor = fit(event.actor(), 255);
+            entry.action = fit(event.action(), 255);
+            entry.target = fit(event.target(), 1000);
+            entry.source = fit(event.source(), 255);
             db.persist(entry);
         });
     }
@@ -54,6 +56,13 @@ public class AuditLog {
         } catch (RuntimeException e) {
             LOG.warnf("audit events from the supernodes not taken yet: %s", e.getMessage());
         }
+    }
+
+    static String fit(String text, int length) {
+        if (text == null || text.length() <= length) {
+            return text;
+        }
+        return text.substring(0, length - 1) + "\u2026";
     }
 
     /** Entries newest first whose actor, action, target or source contains {@code text}, at most {@code limit}. */

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.jboss.logging.Logger;
 
 /**
  * Audit events raised on supernodes (enrolments) travel to the console through ZooKeeper: each is
@@ -16,6 +17,8 @@ import org.apache.zookeeper.KeeperException;
  * events not yet taken, never the log itself.
  */
 public final class AuditQueue {
+
+    private static final Logger LOG = Logger.getLogger(AuditQueue.class);
 
     private final CuratorFramework zk;
 
@@ -36,7 +39,8 @@ public final class AuditQueue {
 
     /**
      * Hands every waiting event to {@code sink}, oldest first, deleting each once the sink has
-     * taken it. An event whose sink call throws stays for the next drain. Returns how many moved.
+     * taken it. An event whose sink call throws stays for the next drain while the ones after it
+     * still move; one that cannot be read at all is logged and dropped. Returns how many moved.
      */
     public int drain(Consumer<AuditEvent> sink) {
         List<String> names;
@@ -50,16 +54,44 @@ public final class AuditQueue {
         int moved = 0;
         for (String name : names.stream().sorted().toList()) {
             String path = ZkLayout.AUDIT + "/" + name;
+            byte[] data;
             try {
-                sink.accept(Json.read(zk.getData().forPath(path), AuditEvent.class));
-                zk.delete().forPath(path);
-                moved++;
+                data = zk.getData().forPath(path);
             } catch (KeeperException.NoNodeException e) {
-                // Another drain took it.
+                continue; // Another drain took it.
             } catch (Exception e) {
-                throw ClusterStateException.wrap("move audit event " + name, e);
+                throw ClusterStateException.wrap("read audit event " + name, e);
             }
+            AuditEvent event;
+            try {
+                event = Json.read(data, AuditEvent.class);
+            } catch (RuntimeException e) {
+                // Unreadable for good: kept in the log, then out of the way of the events after it.
+                LOG.errorf(
+                        "audit event %s is unreadable and dropped (%d bytes): %s", name, data.length, e.getMessage());
+                delete(path);
+                continue;
+            }
+            try {
+                sink.accept(event);
+            } catch (RuntimeException e) {
+                // Stays for the next drain; the events after it still move (finding I5).
+                LOG.warnf("audit event %s not taken this time: %s", name, e.getMessage());
+                continue;
+            }
+            delete(path);
+            moved++;
         }
         return moved;
+    }
+
+    private void delete(String path) {
+        try {
+            zk.delete().forPath(path);
+        } catch (KeeperException.NoNodeException e) {
+            // Another drain took it.
+        } catch (Exception e) {
+            throw ClusterStateException.wrap("delete audit event " + path, e);
+        }
     }
 }

@@ -19,10 +19,21 @@ import java.util.TreeMap;
  * <p>Dictionary keys can be binary (the v2 {@code piece layers} are keyed by hashes), so a key is a
  * {@link String} holding its raw bytes one per char (ISO-8859-1), which round-trips every byte. Use
  * {@link #key(String)} to look up a key that is UTF-8 text, such as a file name.
+ *
+ * <p>A dictionary with a key twice is refused at every level: readers differ on which copy wins
+ * (a later {@code info} overwrote the first here while the info-hash and libtorrent read the
+ * first, which let a publication pass admission as another file, finding I1).
  */
 public final class Bencode {
 
     private static final int MAX_DEPTH = 64;
+
+    /**
+     * Most values one document may hold. A single-file metainfo has a few dozen (its piece hashes
+     * are single strings); without a bound, a 10 MiB body of empty lists builds five million
+     * objects and exhausts the heap (finding I3).
+     */
+    static final int MAX_VALUES = 100_000;
 
     private Bencode() {}
 
@@ -53,8 +64,12 @@ public final class Bencode {
             throw new BencodeException("not a dictionary");
         }
         reader.pos++;
+        var seen = new java.util.HashSet<String>();
         while (reader.peek() != 'e') {
             String k = new String(reader.readString(), StandardCharsets.ISO_8859_1);
+            if (!seen.add(k)) {
+                throw new BencodeException("duplicate dictionary key at offset " + reader.pos);
+            }
             int start = reader.pos;
             reader.read(1);
             if (k.equals(key)) {
@@ -98,6 +113,7 @@ public final class Bencode {
     private static final class Reader {
         private final byte[] data;
         private int pos;
+        private int values;
 
         Reader(byte[] data) {
             this.data = data;
@@ -113,6 +129,9 @@ public final class Bencode {
         Object read(int depth) {
             if (depth > MAX_DEPTH) {
                 throw new BencodeException("nesting deeper than " + MAX_DEPTH);
+            }
+            if (++values > MAX_VALUES) {
+                throw new BencodeException("more than " + MAX_VALUES + " values");
             }
             int c = peek();
             if (c == 'i') {
@@ -132,7 +151,11 @@ public final class Bencode {
                 pos++;
                 var map = new LinkedHashMap<String, Object>();
                 while (peek() != 'e') {
+                    int at = pos;
                     String key = new String(readString(), StandardCharsets.ISO_8859_1);
+                    if (map.containsKey(key)) {
+                        throw new BencodeException("duplicate dictionary key at offset " + at);
+                    }
                     map.put(key, read(depth + 1));
                 }
                 pos++;

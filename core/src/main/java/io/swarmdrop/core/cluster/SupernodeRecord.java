@@ -9,10 +9,14 @@ import org.apache.zookeeper.KeeperException;
 /**
  * A live supernode, as registered in its ephemeral node.
  *
+ * @param apiUrl where daemons and the other supernodes call its API and tracker (its public URL)
+ * @param peerHost the address (or name) peers connect to for BitTorrent, which trackers hand out
+ *     for it instead of the address its announces come from; null in records of older versions
+ * @param peerPort the BitTorrent port peers connect to (the advertised one, behind NAT)
  * @param passkeyHash hash of the passkey this supernode announces with, so any supernode's tracker accepts it
  */
 public record SupernodeRecord(
-        String node, String zone, String apiUrl, int peerPort, String passkeyHash, Instant startedAt) {
+        String node, String zone, String apiUrl, String peerHost, int peerPort, String passkeyHash, Instant startedAt) {
 
     /** Every live supernode of every zone, from their ephemeral registrations. */
     public static List<SupernodeRecord> live(CuratorFramework zk) {

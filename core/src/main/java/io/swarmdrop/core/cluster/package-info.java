@@ -22,7 +22,7 @@
  * /publications/{id}/holders/{node}    Holder {zone, complete, since}: a supernode has the metainfo and (complete) the whole file
  * /publications/{id}/progress/{user}   Progress {device, done, at}: a recipient's fetch, reported in steps of a tenth
  * /infohashes/{hex40}/{id}             v1 and truncated v2 info-hashes to publication ids, for the tracker
- * /supernodes/{zone}/{node}            EPHEMERAL SupernodeRecord {apiUrl, peerPort, passkeyHash, startedAt}
+ * /supernodes/{zone}/{node}            EPHEMERAL SupernodeRecord {apiUrl, peerHost, peerPort, passkeyHash, startedAt}
  * /sessions/{user}/{device}            EPHEMERAL {node}: the device has a push channel open on that supernode
  * /leaders/gc                          Curator LeaderLatch: the one supernode that collects garbage
  * /audit/event-{seq}                  AuditEvent: raised on a supernode (an enrolment), waiting for the console to take it

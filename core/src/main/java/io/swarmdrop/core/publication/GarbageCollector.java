@@ -1,5 +1,6 @@
 package io.swarmdrop.core.publication;
 
+import io.swarmdrop.core.cluster.ClusterStateException;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.policies.GroupPolicy;
 import io.swarmdrop.policies.RetentionDecision;
@@ -40,51 +41,60 @@ public final class GarbageCollector {
         Instant now = clock.instant();
         var removed = new ArrayList<String>();
         for (String id : publications.ids()) {
-            Optional<Publication> found = publications.find(id);
-            if (found.isEmpty()) {
-                continue;
-            }
-            Publication publication = found.get();
-            if (publication.state() == PublicationState.REMOVED) {
-                publications.finishRemoval(id);
-                publications
-                        .removal(id)
-                        .filter(r -> !r.at().plus(history).isAfter(now))
-                        .ifPresent(r -> publications.forget(id));
-                continue;
-            }
-            int completed = publications.completeTargets(id);
-            if (completed > 0) {
-                LOG.warnf("[publication=%s] wrote the markers of %d targets its creation left out", id, completed);
-            }
-            var targets = new HashSet<>(publications.targets(id));
-            var received = new HashSet<>(publications.receivedBy(id));
-            RetentionDecision decision = RetentionEvaluator.decide(
-                    publication.createdAt(),
-                    targets,
-                    received,
-                    policyOf(publication).retention(),
-                    now);
-            if (decision.removes()) {
-                String reason = decision.action() == RetentionDecision.Action.REMOVE_DELIVERED
-                        ? "every recipient has it"
-                        : "its retention time ran out";
-                if (publications.remove(id, reason, decision.expiredTargets())) {
-                    removed.add(id);
-                    LOG.infof(
-                            "[publication=%s] removed '%s': %s%s",
-                            id,
-                            publication.name(),
-                            reason,
-                            decision.expiredTargets().isEmpty()
-                                    ? ""
-                                    : "; never received by " + decision.expiredTargets());
-                }
-            } else if (publication.state() == PublicationState.ACTIVE && received.containsAll(targets)) {
-                publications.markComplete(id);
+            try {
+                collect(id, now, removed);
+            } catch (ClusterStateException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // One publication that cannot be judged must not stop collection of all the others.
+                LOG.errorf("[publication=%s] not collected this round: %s", id, e.toString());
             }
         }
         return removed;
+    }
+
+    private void collect(String id, Instant now, List<String> removed) {
+        Optional<Publication> found = publications.find(id);
+        if (found.isEmpty()) {
+            return;
+        }
+        Publication publication = found.get();
+        if (publication.state() == PublicationState.REMOVED) {
+            publications.finishRemoval(id);
+            publications
+                    .removal(id)
+                    .filter(r -> !r.at().plus(history).isAfter(now))
+                    .ifPresent(r -> publications.forget(id));
+            return;
+        }
+        int completed = publications.completeTargets(id);
+        if (completed > 0) {
+            LOG.warnf("[publication=%s] wrote the markers of %d targets its creation left out", id, completed);
+        }
+        var targets = new HashSet<>(publications.targets(id));
+        var received = new HashSet<>(publications.receivedBy(id));
+        RetentionDecision decision = RetentionEvaluator.decide(
+                publication.createdAt(),
+                targets,
+                received,
+                policyOf(publication).retention(),
+                now);
+        if (decision.removes()) {
+            String reason = decision.action() == RetentionDecision.Action.REMOVE_DELIVERED
+                    ? "every recipient has it"
+                    : "its retention time ran out";
+            if (publications.remove(id, reason, decision.expiredTargets())) {
+                removed.add(id);
+                LOG.infof(
+                        "[publication=%s] removed '%s': %s%s",
+                        id,
+                        publication.name(),
+                        reason,
+                        decision.expiredTargets().isEmpty() ? "" : "; never received by " + decision.expiredTargets());
+            }
+        } else if (publication.state() == PublicationState.ACTIVE && received.containsAll(targets)) {
+            publications.markComplete(id);
+        }
     }
 
     private GroupPolicy policyOf(Publication publication) {

@@ -448,13 +448,19 @@ public final class Publications {
         return zk.checkExists().forPath(path) != null;
     }
 
-    /** Bytes of the group's publications that are still active (their files are on the supernodes). */
+    /**
+     * Bytes of the group's active publications whose file a supernode holds complete. A declared
+     * size is a claim: a 220-byte metainfo declaring 1 TiB, never uploaded, once made the group's
+     * byte quota refuse every real file for its whole retention time. A file still on its way in
+     * counts once a supernode has all of it.
+     */
     public long activeBytes(String group) {
         long total = 0;
         for (String v2hash : children(ZkLayout.published(group))) {
             try {
                 String id = new String(zk.getData().forPath(ZkLayout.published(group, v2hash)), StandardCharsets.UTF_8);
                 total += find(id).filter(p -> p.state() == PublicationState.ACTIVE)
+                        .filter(p -> holders(id).stream().anyMatch(Holder::complete))
                         .map(Publication::size)
                         .orElse(0L);
             } catch (KeeperException.NoNodeException e) {

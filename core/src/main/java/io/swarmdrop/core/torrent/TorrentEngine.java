@@ -186,7 +186,8 @@ public final class TorrentEngine implements AutoCloseable {
         if (handle == null || !handle.isValid()) {
             return false;
         }
-        var error = handle.status().errorCode();
+        TorrentStatus status = handle.status();
+        var error = status == null ? null : status.errorCode();
         if (error == null || !error.isError()) {
             return false;
         }
@@ -354,7 +355,11 @@ public final class TorrentEngine implements AutoCloseable {
         if (handle == null || !handle.isValid()) {
             return Optional.empty();
         }
-        return Optional.of(snapshot(key, names.get(key), handle.status()));
+        // libtorrent4j answers null when the handle went invalid between the check and the call
+        // (a torrent removed, or not yet fully added: seen when placement joined and a removal
+        // dropped it at once).
+        TorrentStatus status = handle.status();
+        return status == null ? Optional.empty() : Optional.of(snapshot(key, names.get(key), status));
     }
 
     public List<TransferStatus> statuses() {
@@ -363,8 +368,9 @@ public final class TorrentEngine implements AutoCloseable {
             return all;
         }
         handles.forEach((key, handle) -> {
-            if (handle.isValid()) {
-                all.add(snapshot(key, names.get(key), handle.status()));
+            TorrentStatus status = handle.isValid() ? handle.status() : null;
+            if (status != null) {
+                all.add(snapshot(key, names.get(key), status));
             }
         });
         return all;

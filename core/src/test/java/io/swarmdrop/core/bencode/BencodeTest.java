@@ -16,6 +16,24 @@ class BencodeTest {
     }
 
     @Test
+    void refusesADictionaryKeyTwiceAtAnyLevel() {
+        assertThatThrownBy(() -> Bencode.decode("d4:infoi1e4:infoi2ee".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("duplicate dictionary key");
+        assertThatThrownBy(() -> Bencode.decode("d1:ad1:xi1e1:xi2eee".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("duplicate dictionary key");
+        assertThatThrownBy(() -> Bencode.rawValue("d1:ai1e1:ai2ee".getBytes(StandardCharsets.US_ASCII), "b"))
+                .hasMessageContaining("duplicate dictionary key");
+    }
+
+    /** Finding I3: six 10 MiB bodies of empty lists once filled a 512 MiB heap. */
+    @Test
+    void refusesMoreValuesThanAnyMetainfoHoldsBeforeAllocatingThem() {
+        byte[] lists = ("l" + "le".repeat(Bencode.MAX_VALUES) + "e").getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> Bencode.decode(lists)).hasMessageContaining("more than " + Bencode.MAX_VALUES);
+    }
+
+    @Test
     void encodesBep3ExamplesWithDictionaryKeysSorted() {
         var dict = new LinkedHashMap<String, Object>();
         dict.put("spam", List.of("a", "b"));

@@ -99,6 +99,19 @@ class PublicationsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("sn-a", "paris", true));
     }
 
+    /** A size is counted against the group's quota once a supernode holds the file, not on its claim. */
+    @Test
+    void aGroupsBytesCountOnlyFilesASupernodeHoldsComplete() {
+        publications.create(publication("p1", "b".repeat(64)), List.of("bob"));
+        assertThat(publications.activeBytes("design")).as("a claim only").isZero();
+
+        publications.hold("p1", "sn-a", "paris", false);
+        assertThat(publications.activeBytes("design")).as("on its way in").isZero();
+
+        publications.hold("p1", "sn-a", "paris", true);
+        assertThat(publications.activeBytes("design")).isEqualTo(1234);
+    }
+
     @Test
     void holdingAForgottenPublicationDoesNotBringItBack() {
         publications.hold("gone", "sn-a", "paris", true);

@@ -93,6 +93,24 @@ class MetainfoTest {
                 .hasMessageContaining("no key 'info'");
     }
 
+    /** Finding I1: a second {@code info} key once made the checks read another file than the hash did. */
+    @Test
+    void refusesAMetainfoWithTwoInfoDictionaries() throws Exception {
+        byte[] big = TorrentCreator.create(TorrentFiles.random(folder, "big.bin", 200_000, 5))
+                .bytes();
+        byte[] report = TorrentCreator.create(TorrentFiles.random(folder, "report.pdf", 30_000, 6))
+                .bytes();
+        var smuggled = new java.io.ByteArrayOutputStream();
+        smuggled.write('d');
+        smuggled.writeBytes("4:info".getBytes(StandardCharsets.US_ASCII));
+        smuggled.writeBytes(Bencode.rawValue(big, "info"));
+        smuggled.write(report, 1, report.length - 1);
+
+        assertThatThrownBy(() -> Metainfo.parse(smuggled.toByteArray()))
+                .isInstanceOf(InvalidMetainfoException.class)
+                .hasMessageContaining("duplicate dictionary key");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> decode(byte[] bytes) {
         return new LinkedHashMap<>((Map<String, Object>) Bencode.decode(bytes));

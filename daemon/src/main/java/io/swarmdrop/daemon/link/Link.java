@@ -2,6 +2,7 @@ package io.swarmdrop.daemon.link;
 
 import io.swarmdrop.core.api.Supernodes;
 import io.swarmdrop.core.directory.Enrolment;
+import io.swarmdrop.core.net.Hosts;
 import io.swarmdrop.daemon.DaemonConfig;
 import io.swarmdrop.daemon.journal.Journal;
 import jakarta.inject.Singleton;
@@ -47,6 +48,8 @@ public class Link {
     private volatile Instant refreshed = Instant.EPOCH;
     /** The live supernodes of this device's zone, by URL; empty until one answered. */
     private volatile List<Supernodes.Supernode> zoneSupernodes = List.of();
+    /** Supernodes already reported as advertising loopback (a handful at most: the zone's). */
+    private final Set<String> reportedLoopback = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private volatile String token;
     private volatile String passkey;
@@ -162,6 +165,7 @@ public class Link {
         }
         List<Supernodes.Supernode> mine = answer.live().stream()
                 .filter(s -> s.zone().equals(zone))
+                .filter(this::reachable)
                 .sorted(Comparator.comparing(Supernodes.Supernode::node))
                 .toList();
         if (mine.isEmpty()) {
@@ -179,6 +183,24 @@ public class Link {
         if (!inZone) {
             attach(mine.stream().map(Supernodes.Supernode::url).toList());
         }
+    }
+
+    /**
+     * A supernode that advertises a loopback URL while this device reaches its supernode at another
+     * address is on another host: its URL would lead this device to itself. It is left out (no
+     * attaching to it, no announcing to it) and reported once, naming the setting that fixes it.
+     */
+    private boolean reachable(Supernodes.Supernode supernode) {
+        if (!Hosts.isLoopback(Hosts.hostOf(supernode.url())) || Hosts.isLoopback(Hosts.hostOf(client.baseUrl()))) {
+            return true;
+        }
+        if (reportedLoopback.add(supernode.node())) {
+            LOG.errorf(
+                    "[zone=%s] supernode %s advertises %s, a loopback URL this device cannot reach; ignoring it"
+                            + " (its operator must set swarmdrop.supernode.public-url)",
+                    supernode.zone(), supernode.node(), supernode.url());
+        }
+        return false;
     }
 
     /** Loads the enrolment from the journal, or enrols with the configured credentials. */

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -33,8 +34,6 @@ public class CommandsResource {
 
     /** A publication of one of this user's groups, and what this device did with it. */
     public record Listed(PublicationView publication, String local, String path) {}
-
-    public record PublishRequest(String path, String group) {}
 
     public record Published(String group, String name, String outboxPath) {}
 
@@ -80,33 +79,37 @@ public class CommandsResource {
 
     /**
      * Publishes a file by putting a copy in the group's outbox, exactly as a user dropping it there
-     * would: copied under a hidden name, then renamed, so the outbox never sees a partial file.
+     * would: written under a hidden name, then renamed, so the outbox never sees a partial file.
+     * The command sends the file's bytes, read with its user's rights; the daemon never opens a
+     * path it is given, so the local API cannot be used to publish a file only the daemon may read,
+     * such as its own journal (finding A11).
      */
     @POST
     @Path("/publish")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Published publish(PublishRequest request) throws IOException {
-        if (request == null || request.path() == null || request.group() == null) {
-            throw new IllegalArgumentException("publishing needs a file path and a group");
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Published publish(@QueryParam("group") String group, @QueryParam("name") String name, InputStream bytes)
+            throws IOException {
+        if (group == null || name == null || bytes == null) {
+            throw new IllegalArgumentException("publishing needs a group, a file name and the file's bytes");
         }
-        if (!daemon.groups().contains(request.group())) {
-            throw new IllegalArgumentException(
-                    "'" + request.group() + "' is not one of your groups " + daemon.groups());
+        if (!daemon.groups().contains(group)) {
+            throw new IllegalArgumentException("'" + group + "' is not one of your groups " + daemon.groups());
         }
-        java.nio.file.Path source = java.nio.file.Path.of(request.path());
-        if (!Files.isRegularFile(source)) {
-            throw new IllegalArgumentException("no such file: " + source);
-        }
-        String name = FileNames.requireSafe(source.getFileName().toString());
-        java.nio.file.Path outbox = folders.outbox(Names.requireValid("group", request.group()));
-        java.nio.file.Path target = outbox.resolve(name);
+        String safe = FileNames.requireSafe(name);
+        java.nio.file.Path outbox = folders.outbox(Names.requireValid("group", group));
+        java.nio.file.Path target = outbox.resolve(safe);
         if (Files.exists(target)) {
-            throw new IllegalStateException("'" + name + "' is already in the outbox of " + request.group());
+            throw new IllegalStateException("'" + safe + "' is already in the outbox of " + group);
         }
-        java.nio.file.Path hidden = outbox.resolve("." + name + ".swarmdrop-copy");
-        Files.copy(source, hidden, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(hidden, target, StandardCopyOption.ATOMIC_MOVE);
-        return new Published(request.group(), name, target.toString());
+        java.nio.file.Path hidden = outbox.resolve("." + safe + ".swarmdrop-copy");
+        try {
+            Files.copy(bytes, hidden, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(hidden, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            // A copy cut short (the command killed, the disk full) leaves nothing behind.
+            Files.deleteIfExists(hidden);
+        }
+        return new Published(group, safe, target.toString());
     }
 
     /** Fetches a publication again, for example after its file was deleted from the inbox. */

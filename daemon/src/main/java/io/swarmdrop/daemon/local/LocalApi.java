@@ -1,6 +1,7 @@
 package io.swarmdrop.daemon.local;
 
 import io.quarkus.vertx.http.HttpServerStart;
+import io.swarmdrop.core.net.Hosts;
 import io.swarmdrop.core.security.Secrets;
 import io.swarmdrop.daemon.Folders;
 import jakarta.enterprise.event.ObservesAsync;
@@ -31,8 +32,14 @@ public class LocalApi {
     private final Path file;
     private final int port;
 
-    LocalApi(Folders folders, @ConfigProperty(name = "quarkus.http.port") int port) {
+    private final String host;
+
+    LocalApi(
+            Folders folders,
+            @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host,
+            @ConfigProperty(name = "quarkus.http.port") int port) {
         this.file = folders.root().resolve(".swarmdrop").resolve(FILE);
+        this.host = Hosts.isWildcard(host) ? "127.0.0.1" : Hosts.forUrl(host);
         this.port = port;
     }
 
@@ -45,7 +52,7 @@ public class LocalApi {
         if (event.options().isSsl()) {
             return;
         }
-        String content = "url=http://127.0.0.1:" + port + "\ntoken=" + token + "\n";
+        String content = "url=http://" + host + ":" + port + "\ntoken=" + token + "\n";
         try {
             Files.createDirectories(file.getParent());
             Path partial = Files.createTempFile(

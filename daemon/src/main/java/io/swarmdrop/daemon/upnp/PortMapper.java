@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
-import org.jupnp.DefaultUpnpServiceConfiguration;
 import org.jupnp.UpnpService;
 import org.jupnp.UpnpServiceImpl;
 import org.jupnp.controlpoint.ActionCallback;
@@ -100,7 +99,7 @@ public final class PortMapper implements AutoCloseable {
     /** Starts looking for a gateway; returns at once, the mapping follows when one answers. */
     public synchronized void start() {
         try {
-            upnp = new UpnpServiceImpl(new DefaultUpnpServiceConfiguration());
+            upnp = new UpnpServiceImpl(new SafeUpnpConfiguration());
             upnp.startup();
         } catch (RuntimeException e) {
             // jupnp throws when the host has no multicast-capable interface (a laptop offline, a container).

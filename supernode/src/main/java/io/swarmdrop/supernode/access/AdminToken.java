@@ -1,15 +1,13 @@
 package io.swarmdrop.supernode.access;
 
 import io.quarkus.runtime.Startup;
+import io.swarmdrop.core.security.SecretFiles;
 import io.swarmdrop.core.security.Secrets;
 import io.swarmdrop.supernode.SupernodeConfig;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import org.jboss.logging.Logger;
 
@@ -32,23 +30,12 @@ public class AdminToken {
     }
 
     private static String stored(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
-            }
-            Files.createDirectories(file.getParent());
-            String token = Secrets.newSecret();
-            Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system; the folder's own permissions protect it.
-            }
+        boolean generated = !Files.exists(file);
+        String token = SecretFiles.readOrCreate(file, Secrets::newSecret);
+        if (generated) {
             LOG.infof("generated the admin API token in %s", file.toAbsolutePath());
-            return token;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the admin token in " + file, e);
         }
+        return token;
     }
 
     public boolean matches(String candidate) {

@@ -3,6 +3,7 @@ package io.swarmdrop.supernode.cluster;
 import io.quarkus.runtime.Startup;
 import io.swarmdrop.core.audit.AuditQueue;
 import io.swarmdrop.core.cluster.ClusterClient;
+import io.swarmdrop.core.cluster.ClusterCredentials;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.security.PasswordHasher;
@@ -32,17 +33,29 @@ public class Cluster {
     private final Publications publications;
 
     Cluster(SupernodeConfig config) throws Exception {
+        Path credentialsFile = config.zookeeper()
+                .credentialsFile()
+                .map(Path::of)
+                .orElse(Path.of(config.dataDir(), "zookeeper-credentials"));
         String connect;
+        ClusterCredentials credentials;
         if (config.zookeeper().connect().isPresent()) {
             embedded = null;
             connect = config.zookeeper().connect().get();
+            credentials = ClusterCredentials.read(credentialsFile);
         } else {
+            credentials = ClusterCredentials.readOrCreate(credentialsFile);
             embedded = new EmbeddedZooKeeper(
-                    Path.of(config.dataDir(), "zookeeper"), config.zookeeper().embeddedPort());
+                    Path.of(config.dataDir(), "zookeeper"),
+                    config.zookeeper().embeddedHost(),
+                    config.zookeeper().embeddedPort());
             connect = embedded.connectString();
         }
         try {
-            curator = ClusterClient.connect(connect, config.zookeeper().sessionTimeoutMs());
+            curator = ClusterClient.connect(connect, config.zookeeper().sessionTimeoutMs(), credentials);
+            if (embedded != null) {
+                embedded.closeRoot(curator, credentials);
+            }
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();

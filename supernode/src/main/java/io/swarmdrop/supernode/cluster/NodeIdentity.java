@@ -12,25 +12,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Who this supernode is: its node id (kept across restarts), zone, public URL and tracker passkey. */
+/**
+ * Who this supernode is: its node id (kept across restarts), zone, the addresses it advertises and
+ * its tracker passkey.
+ */
 @Singleton
 public class NodeIdentity {
 
     private final String node;
     private final String zone;
-    private final String publicUrl;
-    private final String localUrl;
+    private final AdvertisedAddresses addresses;
     private final String passkey = Secrets.newSecret();
 
     NodeIdentity(
             SupernodeConfig config,
+            @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String httpHost,
             @ConfigProperty(name = "quarkus.http.port") int httpPort,
             @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081") int testPort) {
         this.zone = Names.requireValid("zone", config.zone());
         this.node =
                 Names.requireValid("node", config.nodeId().orElseGet(() -> storedNodeId(Path.of(config.dataDir()))));
-        this.localUrl = "http://127.0.0.1:" + (LaunchMode.current() == LaunchMode.TEST ? testPort : httpPort);
-        this.publicUrl = config.publicUrl().orElse(localUrl);
+        this.addresses = AdvertisedAddresses.from(
+                config.publicUrl(),
+                httpHost,
+                LaunchMode.current() == LaunchMode.TEST ? testPort : httpPort,
+                config.torrent().advertisedHost(),
+                config.torrent().host(),
+                config.torrent().advertisedPort());
     }
 
     private static String storedNodeId(Path dataDir) {
@@ -57,12 +65,16 @@ public class NodeIdentity {
     }
 
     public String publicUrl() {
-        return publicUrl;
+        return addresses.publicUrl();
     }
 
-    /** The tracker URL this supernode's own torrent session announces to. */
+    public AdvertisedAddresses addresses() {
+        return addresses;
+    }
+
+    /** The tracker URL this supernode's own torrent session announces to (see {@link AdvertisedAddresses#selfUrl}). */
     public String ownTrackerUrl() {
-        return localUrl + "/announce?pk=" + passkey;
+        return addresses.selfUrl() + "/announce?pk=" + passkey;
     }
 
     /** The announce URL, with this supernode's passkey, of the supernode whose API is at {@code apiUrl}. */

@@ -41,11 +41,22 @@ public class NodeRegistration {
     }
 
     void onStart(@Observes StartupEvent event) throws Exception {
+        var others =
+                live().stream().filter(r -> !r.node().equals(identity.node())).toList();
+        var problem =
+                identity.addresses().loopbackProblem(zk.getZookeeperClient().getCurrentConnectionString(), others);
+        if (problem.isPresent()) {
+            // Registered, it would take part in no swarm and hold nothing: a silent 0% for every
+            // daemon on another host. Refusing to start says so where the operator looks.
+            throw new IllegalStateException(problem.get());
+        }
+        var addresses = identity.addresses();
         var record = new SupernodeRecord(
                 identity.node(),
                 identity.zone(),
-                identity.publicUrl(),
-                seeder.peerPort(),
+                addresses.publicUrl(),
+                addresses.peerHost(),
+                addresses.peerPort(seeder.peerPort()),
                 identity.passkeyHash(),
                 clock.instant());
         try {
@@ -60,7 +71,9 @@ public class NodeRegistration {
                 ZkLayout.supernode(identity.zone(), identity.node()),
                 Json.write(record));
         node.start();
-        LOG.infof("[node=%s] registered in zone %s at %s", identity.node(), identity.zone(), identity.publicUrl());
+        LOG.infof(
+                "[node=%s] registered in zone %s at %s, peers connect to %s:%d",
+                identity.node(), identity.zone(), addresses.publicUrl(), addresses.peerHost(), record.peerPort());
     }
 
     void onStop(@Observes ShutdownEvent event) throws Exception {

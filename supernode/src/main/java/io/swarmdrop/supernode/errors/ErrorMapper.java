@@ -9,6 +9,7 @@ import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
 import io.swarmdrop.policies.PolicyException;
 import io.swarmdrop.supernode.access.NotAuthenticatedException;
+import io.swarmdrop.supernode.access.TooManyRequestsException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -22,6 +23,15 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response notAuthenticated(NotAuthenticatedException e) {
         return answer(Response.Status.UNAUTHORIZED, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e) {
+        return Response.status(429)
+                .header("Retry-After", e.retryAfterSeconds())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(e.getMessage()))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -7,6 +7,7 @@ import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.supernode.access.CurrentDevice;
+import io.swarmdrop.supernode.access.TooManyRequestsException;
 import io.swarmdrop.supernode.push.Sessions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 
 /** The daemon API for publishing, catching up and acknowledging; see core's api package for the contract. */
@@ -34,18 +36,21 @@ public class PublicationsResource {
     private final Publications publications;
     private final Publishing publishing;
     private final Sessions sessions;
+    private final ProgressLimit progressLimit;
 
     PublicationsResource(
             CurrentDevice device,
             Directory directory,
             Publications publications,
             Publishing publishing,
-            Sessions sessions) {
+            Sessions sessions,
+            ProgressLimit progressLimit) {
         this.device = device;
         this.directory = directory;
         this.publications = publications;
         this.publishing = publishing;
         this.sessions = sessions;
+        this.progressLimit = progressLimit;
     }
 
     @GET
@@ -137,6 +142,10 @@ public class PublicationsResource {
     public void progress(@PathParam("id") String id, ProgressReport report) {
         if (report == null || report.done() < 0) {
             throw new jakarta.ws.rs.BadRequestException("a progress report needs {\"done\": bytes fetched so far}");
+        }
+        Duration wait = progressLimit.take(device.get());
+        if (!wait.isZero()) {
+            throw new TooManyRequestsException("too many progress reports from this device", wait);
         }
         publications.reportProgress(id, device.get().user(), device.get().device(), report.done());
     }

@@ -8,13 +8,16 @@ import io.swarmdrop.core.cluster.Json;
 import io.swarmdrop.core.cluster.ZkLayout;
 import io.swarmdrop.core.directory.DeviceRef;
 import io.swarmdrop.core.directory.Directory;
+import io.swarmdrop.core.directory.UserRecord;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
@@ -43,6 +46,7 @@ public class Sessions {
     private final NodeIdentity identity;
     private final Directory directory;
     private final Map<SseEventSink, Channel> channels = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong OPENED = new java.util.concurrent.atomic.AtomicLong();
 
     Sessions(CuratorFramework zk, Publications publications, NodeIdentity identity, Directory directory) {
         this.directory = directory;
@@ -56,7 +60,12 @@ public class Sessions {
         final SseEventSink sink;
         final Sse sse;
         final PersistentNode session;
-        final CuratorCache pending;
+        final long opened = OPENED.incrementAndGet();
+        /**
+         * The user's subtree: a new pending marker is a publication to announce; the device's node
+         * gone (revoked), the user's node gone or marked disabled ends the channel at once.
+         */
+        final CuratorCache user;
 
         Channel(DeviceRef device, SseEventSink sink, Sse sse) {
             this.device = device;
@@ -68,12 +77,28 @@ public class Sessions {
                     false,
                     ZkLayout.session(device.user(), device.device()),
                     Json.write(Map.of("node", identity.node(), "zone", identity.zone())));
-            this.pending = CuratorCache.build(zk, ZkLayout.pending(device.user()));
-            pending.listenable()
+            String userPath = ZkLayout.user(device.user());
+            String pendingPath = ZkLayout.pending(device.user());
+            String devicePath = ZkLayout.device(device.user(), device.device());
+            this.user = CuratorCache.build(zk, userPath);
+            user.listenable()
                     .addListener(CuratorCacheListener.builder()
                             .forCreates(node -> {
-                                if (!node.getPath().equals(ZkLayout.pending(device.user()))) {
+                                if (ZKPaths.getPathAndNode(node.getPath())
+                                        .getPath()
+                                        .equals(pendingPath)) {
                                     announce(ZKPaths.getNodeFromPath(node.getPath()));
+                                }
+                            })
+                            .forDeletes(node -> {
+                                if (node.getPath().equals(devicePath)
+                                        || node.getPath().equals(userPath)) {
+                                    revoked("its device was revoked");
+                                }
+                            })
+                            .forChanges((before, after) -> {
+                                if (after.getPath().equals(userPath) && isDisabled(after.getData())) {
+                                    revoked("its user was disabled");
                                 }
                             })
                             .afterInitialized()
@@ -84,15 +109,24 @@ public class Sessions {
             directory.touchDevice(device.user(), device.device());
             ensureParent(ZkLayout.sessions(device.user()));
             session.start();
-            pending.start();
+            user.start();
             send("hello", Map.of("node", identity.node(), "zone", identity.zone()));
         }
 
         void announce(String publicationId) {
-            publications.find(publicationId).ifPresent(p -> {
-                LOG.debugf("[publication=%s] notifying %s/%s", publicationId, device.user(), device.device());
-                send("publication", PublicationView.of(p));
-            });
+            // Checked again at each notice, not only when the channel opened: a revocation that
+            // races the watch above still keeps the publication off a revoked device.
+            if (!isStillEnrolled(device)) {
+                revoked("its device or user is no longer valid");
+                return;
+            }
+            publications
+                    .find(publicationId)
+                    .filter(p -> directory.isMember(p.group(), device.user()))
+                    .ifPresent(p -> {
+                        LOG.debugf("[publication=%s] notifying %s/%s", publicationId, device.user(), device.device());
+                        send("publication", PublicationView.of(p));
+                    });
         }
 
         synchronized void send(String name, Object data) {
@@ -117,8 +151,14 @@ public class Sessions {
             }
         }
 
+        /** Ends the channel off the watch's own thread, which the cache's close would wait on. */
+        void revoked(String why) {
+            LOG.infof("[user=%s] closing the push channel of device %s: %s", device.user(), device.device(), why);
+            CompletableFuture.runAsync(() -> close(this));
+        }
+
         void release() {
-            pending.close();
+            user.close();
             try {
                 session.close();
             } catch (Exception e) {
@@ -132,9 +172,26 @@ public class Sessions {
         }
     }
 
+    /**
+     * Channels one device may hold open: a daemon keeps one, and a reconnect may overlap the old
+     * one until a ping finds it dead; beyond that, each open channel costs a watch and a ZooKeeper
+     * session node, and one token once opened 1,500 (finding M1). The oldest goes first.
+     */
+    static final int MAX_CHANNELS_PER_DEVICE = 2;
+
     /** Registers a push channel for {@code device}; it stays open until the daemon goes away. */
     public void open(DeviceRef device, SseEventSink sink, Sse sse) {
         var channel = new Channel(device, sink, sse);
+        List<Channel> older = channels.values().stream()
+                .filter(c -> c.device.equals(device))
+                .sorted(java.util.Comparator.comparingLong(c -> c.opened))
+                .toList();
+        for (int i = 0; i <= older.size() - MAX_CHANNELS_PER_DEVICE; i++) {
+            LOG.infof(
+                    "[user=%s] device %s opened another push channel; closing its oldest",
+                    device.user(), device.device());
+            close(older.get(i));
+        }
         channels.put(sink, channel);
         channel.open();
         LOG.infof("[user=%s] device %s connected (push channel open)", device.user(), device.device());
@@ -163,6 +220,19 @@ public class Sessions {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void ping() {
         channels.values().forEach(c -> c.send("ping", Map.of()));
+    }
+
+    private boolean isStillEnrolled(DeviceRef device) {
+        return directory.findDevice(device.user(), device.device()).isPresent()
+                && directory.findUser(device.user()).filter(u -> !u.disabled()).isPresent();
+    }
+
+    private static boolean isDisabled(byte[] userRecord) {
+        try {
+            return userRecord != null && Json.read(userRecord, UserRecord.class).disabled();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void ensureParent(String path) {

@@ -91,6 +91,11 @@ public class Seeder implements TransferListener {
     }
 
     private void rejoin(StoredFile row) {
+        if (isUnknown(row.publicationId)) {
+            // Kept on disk for an operator (D2), but not seeded: a new publication of the same
+            // file (after a ZooKeeper reset, say) must be able to take its info-hash in libtorrent.
+            return;
+        }
         var bytes = metainfo.read(row.publicationId);
         if (bytes.isEmpty()) {
             LOG.errorf("[publication=%s] catalog row without metainfo; not rejoining its swarm", row.publicationId);
@@ -246,12 +251,46 @@ public class Seeder implements TransferListener {
         }
     }
 
-    private boolean isRemoved(String id) {
-        return publications
-                .find(id)
-                .map(p -> p.state() == PublicationState.REMOVED)
-                .orElse(true);
+    /** True when the cluster state does not know the publication at all (reported once). */
+    private boolean isUnknown(String id) {
+        try {
+            if (publications.find(id).isPresent()) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("[publication=%s] cannot read it from the cluster state (%s); rejoining", id, e.getMessage());
+            return false;
+        }
+        reportUnknown(id);
+        return true;
     }
+
+    private void reportUnknown(String id) {
+        if (unknown.size() < 10_000 && unknown.add(id)) {
+            LOG.warnf(
+                    "[publication=%s] this supernode stores a copy the cluster state does not know; kept, not seeded."
+                            + " Restore the cluster state, or delete %s by hand once it is not needed",
+                    id, store.resolve(id));
+        }
+    }
+
+    /**
+     * True only on an explicit removal record. A publication the cluster state does not know at
+     * all is kept: after a ZooKeeper reset, or pointed at a fresh or foreign ensemble, every copy
+     * would otherwise go within one round (finding D2). The copy is reported, once, for an
+     * operator to restore the cluster state or delete it by hand.
+     */
+    private boolean isRemoved(String id) {
+        var found = publications.find(id);
+        if (found.isEmpty()) {
+            reportUnknown(id);
+            return false;
+        }
+        return found.get().state() == PublicationState.REMOVED;
+    }
+
+    /** Copies already reported as unknown to the cluster state (bounded). */
+    private final java.util.Set<String> unknown = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Deletes stored copies of removed publications that the catalog does not list. After a

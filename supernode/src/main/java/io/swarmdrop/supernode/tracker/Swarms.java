@@ -42,6 +42,13 @@ final class Swarms {
 
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
+    /**
+     * Peer records one announcer may hold in a swarm: a daemon that restarts announces under a new
+     * peer id before its old one expires, so a few; beyond them its oldest goes, so one passkey
+     * cannot fill a swarm with invented peers (finding A8).
+     */
+    static final int MAX_PEERS_PER_ANNOUNCER = 4;
+
     private final Map<String, Swarm> swarms = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration expiry;
@@ -65,7 +72,14 @@ final class Swarms {
             Swarm current = peers == null ? new Swarm() : peers;
             synchronized (current) {
                 current.sweep(now.minus(expiry), now);
-                if (stopped) {
+                Peer holder = current.byId.get(announcer.peerId());
+                if (holder != null && !holder.who().equals(announcer.who())) {
+                    // Another announcer's peer id: neither taken over nor stopped (finding A8).
+                    // The announcer still gets its sample, as a peer the tracker has not recorded.
+                    if (!stopped) {
+                        answer.addAll(current.sample(announcer, numwant));
+                    }
+                } else if (stopped) {
                     current.remove(announcer.peerId());
                 } else {
                     current.put(announcer);
@@ -118,6 +132,9 @@ final class Swarms {
         final Map<String, Peer> byId = new HashMap<>();
         final Map<String, Pool> byZone = new HashMap<>();
         final Pool supernodes = new Pool();
+        /** Each announcer's peer ids, oldest first. */
+        final Map<String, java.util.ArrayDeque<String>> byWho = new HashMap<>();
+
         int seeds;
         int deviceLeechers;
         Instant lastSweep = Instant.MIN;
@@ -128,6 +145,11 @@ final class Swarms {
 
         void put(Peer peer) {
             remove(peer.peerId());
+            var own = byWho.computeIfAbsent(peer.who(), w -> new java.util.ArrayDeque<>());
+            while (own.size() >= MAX_PEERS_PER_ANNOUNCER) {
+                remove(own.peekFirst());
+            }
+            own.addLast(peer.peerId());
             byId.put(peer.peerId(), peer);
             byZone.computeIfAbsent(peer.zone(), z -> new Pool()).add(peer);
             if (peer.supernode()) {
@@ -140,6 +162,11 @@ final class Swarms {
             Peer old = byId.remove(peerId);
             if (old == null) {
                 return;
+            }
+            var own = byWho.get(old.who());
+            own.remove(peerId);
+            if (own.isEmpty()) {
+                byWho.remove(old.who());
             }
             Pool zone = byZone.get(old.zone());
             zone.remove(peerId);

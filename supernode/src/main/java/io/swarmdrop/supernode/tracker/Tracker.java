@@ -13,12 +13,15 @@ import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /** Decides announces: who is asking, for which swarm, and which peers they get. See package-info. */
@@ -69,12 +72,21 @@ public class Tracker {
      * @param label how peer records name it: "user/device" or "supernode:node"
      * @param zone a supernode's own zone; a device is in this tracker's zone, since daemons only
      *     announce to the supernodes of their zone
+     * @param peerHost where a supernode says peers reach it (its record), null for a device: a
+     *     supernode's announce may come over loopback or from another interface than it serves
+     *     peers on, a device's comes from where its peers find it
+     * @param peerPort the port of that record
      */
-    private record Announcer(String user, String label, String zone) {
+    private record Announcer(String user, String label, String zone, String peerHost, int peerPort) {
         boolean isSupernode() {
             return user == null;
         }
     }
+
+    /** Peers already reported as advertising loopback to other hosts; bounded, so a flood cannot grow it. */
+    private final Set<String> reportedLoopback = ConcurrentHashMap.newKeySet();
+
+    private static final int MAX_REPORTED = 1_000;
 
     /** A device of this tracker's zone is fetching a publication: its zone's carrier should hold it. */
     public record Demand(Publication publication) {}
@@ -85,16 +97,22 @@ public class Tracker {
                 .orElseThrow(() -> new AnnounceException("unknown torrent, or not one of your groups' publications"));
         String swarm = publication.infohashV2();
         boolean seed = request.left() == 0;
+        InetAddress address = remote;
+        int port = request.port();
+        if (who.peerHost() != null) {
+            try {
+                address = InetAddress.getByName(who.peerHost());
+                port = who.peerPort();
+            } catch (UnknownHostException e) {
+                LOG.warnf(
+                        "[%s] advertises peer host %s, which does not resolve; using %s",
+                        who.label(), who.peerHost(), remote.getHostAddress());
+            }
+        }
         var peer = new Swarms.Peer(
-                request.peerId(),
-                remote,
-                request.port(),
-                seed,
-                who.label(),
-                who.zone(),
-                who.isSupernode(),
-                clock.instant());
-        List<Swarms.Peer> peers = swarms.announce(swarm, peer, request.event().equals("stopped"), request.numwant());
+                request.peerId(), address, port, seed, who.label(), who.zone(), who.isSupernode(), clock.instant());
+        List<Swarms.Peer> peers =
+                reachable(peer, swarms.announce(swarm, peer, request.event().equals("stopped"), request.numwant()));
         if (!who.isSupernode() && !seed) {
             demand.fireAsync(new Demand(publication));
         }
@@ -114,10 +132,9 @@ public class Tracker {
             response.put(
                     "peers",
                     peers.stream()
-                            .map(p -> Map.of(
-                                    "peer id", java.util.HexFormat.of().parseHex(p.peerId()),
-                                    "ip", p.address().getHostAddress(),
-                                    "port", p.port()))
+                            // No "peer id": it is what another announcer would need to take
+                            // over or stop a peer's record (finding A8); BEP 3 clients do without.
+                            .map(p -> Map.of("ip", p.address().getHostAddress(), "port", p.port()))
                             .toList());
         }
         return Bencode.encode(response);
@@ -129,12 +146,40 @@ public class Tracker {
             return new Announcer(
                     device.get().user(),
                     device.get().user() + "/" + device.get().device(),
-                    zone);
+                    zone,
+                    null,
+                    0);
         }
         return supernodes
                 .findByPasskeyHash(Secrets.hash(passkey))
-                .map(s -> new Announcer(null, "supernode:" + s.node(), s.zone()))
+                .map(s -> new Announcer(null, "supernode:" + s.node(), s.zone(), s.peerHost(), s.peerPort()))
                 .orElseThrow(() -> new AnnounceException("passkey not valid or revoked"));
+    }
+
+    /**
+     * Leaves out the peers at a loopback address when the one asking is on another host: it could
+     * only reach something of its own under that address. Each such peer is reported once, since
+     * it is a misconfiguration (a supernode without a public URL) and not a passing state.
+     */
+    private List<Swarms.Peer> reachable(Swarms.Peer asking, List<Swarms.Peer> peers) {
+        if (asking.address().isLoopbackAddress()) {
+            return peers;
+        }
+        var reachable = new java.util.ArrayList<Swarms.Peer>(peers.size());
+        for (Swarms.Peer peer : peers) {
+            if (!peer.address().isLoopbackAddress()) {
+                reachable.add(peer);
+            } else if (reportedLoopback.size() < MAX_REPORTED && reportedLoopback.add(peer.who())) {
+                LOG.errorf(
+                        "[%s] is in the swarm at %s, which %s at %s cannot reach; left out of its answers"
+                                + " (a supernode needs swarmdrop.supernode.public-url or torrent.advertised-host)",
+                        peer.who(),
+                        peer.address().getHostAddress(),
+                        asking.who(),
+                        asking.address().getHostAddress());
+            }
+        }
+        return reachable;
     }
 
     /** A supernode may join any swarm; a device only those of its user's groups. */

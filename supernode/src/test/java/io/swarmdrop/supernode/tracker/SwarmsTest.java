@@ -44,6 +44,47 @@ class SwarmsTest {
                 "sn-" + name, InetAddress.getLoopbackAddress(), 6881, true, "supernode:" + name, zone, true, now.get());
     }
 
+    /** Finding A8: bob announcing with the supernode's peer id neither took its record over nor stopped it. */
+    @Test
+    void anAnnouncerCanNeitherTakeOverNorStopAnotherAnnouncersPeer() {
+        Swarms.Peer supernode = supernode("paris-1", "paris");
+        swarms.announce("s", supernode, false, 0);
+        var hijack = new Swarms.Peer(
+                supernode.peerId(), InetAddress.getLoopbackAddress(), 9999, false, "bob/d1", "paris", false, now.get());
+
+        swarms.announce("s", hijack, false, 10);
+        swarms.announce("s", hijack, true, 0);
+
+        assertThat(swarms.peers("s")).containsExactly(supernode);
+    }
+
+    @Test
+    void oneAnnouncerCannotFillASwarmWithInventedPeers() {
+        for (int i = 0; i < 2000; i++) {
+            swarms.announce(
+                    "s",
+                    new Swarms.Peer(
+                            "fake-" + i,
+                            InetAddress.getLoopbackAddress(),
+                            20000,
+                            false,
+                            "bob/d1",
+                            "paris",
+                            false,
+                            now.get()),
+                    false,
+                    0);
+        }
+        swarms.announce("s", device(1, "paris", true), false, 0);
+
+        assertThat(swarms.peers("s")).hasSize(Swarms.MAX_PEERS_PER_ANNOUNCER + 1);
+        assertThat(swarms.counts("s").leechers()).isEqualTo(Swarms.MAX_PEERS_PER_ANNOUNCER);
+        assertThat(swarms.peers("s"))
+                .extracting(Swarms.Peer::peerId)
+                .as("the newest of bob's")
+                .contains("fake-1999", "peer-1");
+    }
+
     @Test
     void aLargeSwarmAnswersDistinctRandomPeersOtherThanTheAnnouncer() {
         for (int i = 0; i < 5000; i++) {

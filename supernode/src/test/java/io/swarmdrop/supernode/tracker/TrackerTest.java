@@ -10,6 +10,8 @@ import io.swarmdrop.core.bencode.Bencode;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.supernode.Fixtures;
 import io.swarmdrop.supernode.ZooKeeperResource;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -108,7 +110,7 @@ class TrackerTest {
             assertThat(new String((byte[]) p.get("ip"), StandardCharsets.US_ASCII))
                     .isEqualTo("127.0.0.1");
             assertThat(p.get("port")).isEqualTo(7003L);
-            assertThat((byte[]) p.get("peer id")).hasSize(20);
+            assertThat(p).as("no peer id to hijack a record with (A8)").doesNotContainKey("peer id");
         });
     }
 
@@ -136,6 +138,27 @@ class TrackerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> compactPorts(
                         (byte[]) announce(alicePasskey, v1, 7, 7007, "").get("peers"))
                 .contains(supernodePeerPort));
+    }
+
+    @Inject
+    Tracker tracker;
+
+    @Test
+    void aMemberOnAnotherHostIsNotToldOfPeersAtLoopbackAddresses() throws Exception {
+        // Issue 13: a peer at 127.0.0.1 is the asker itself to a device on another host.
+        String v1 = metainfo.infohashV1();
+        announce(alicePasskey, v1, 9, 7009, "");
+        String query = "pk=" + alicePasskey + "&info_hash=" + escaped(v1) + "&peer_id=" + peerId(10)
+                + "&port=7010&uploaded=0&downloaded=0&left=1000&compact=1";
+
+        @SuppressWarnings("unchecked")
+        var fromElsewhere =
+                (Map<String, Object>) Bencode.decode(tracker.announce(query, InetAddress.getByName("10.213.1.12")));
+        @SuppressWarnings("unchecked")
+        var fromHere = (Map<String, Object>) Bencode.decode(tracker.announce(query, InetAddress.getLoopbackAddress()));
+
+        assertThat((byte[]) fromElsewhere.get("peers")).isEmpty();
+        assertThat(compactPorts((byte[]) fromHere.get("peers"))).contains(7009);
     }
 
     @Test

@@ -1,0 +1,76 @@
+package io.swarmdrop.console;
+
+import io.quarkus.runtime.ExecutionMode;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.swarmdrop.core.security.SecretFiles;
+import io.swarmdrop.core.security.Secrets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * The key that encrypts the console's session cookies: generated once into
+ * {@code <data-dir>/session-key} (owner-only) and read from there, so sessions survive a restart
+ * and the key is never logged. Without it Quarkus makes up a key at every start and writes it into
+ * the log at WARN, from which anyone reading the log can forge an admin's cookie (finding A4). An
+ * explicit {@code quarkus.http.auth.session.encryption-key} still wins.
+ */
+public class SessionKey implements ConfigSourceFactory {
+
+    static final String PROPERTY = "quarkus.http.auth.session.encryption-key";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        ConfigValue dataDir = context.getValue("swarmdrop.console.data-dir");
+        String folder = dataDir == null || dataDir.getValue() == null ? "console-data" : dataDir.getValue();
+        return List.of(new KeyFile(Path.of(folder).toAbsolutePath().normalize().resolve("session-key")));
+    }
+
+    /** Reads, or creates, the file only when the running console asks for the key. */
+    private static final class KeyFile implements ConfigSource {
+        private final Path file;
+        private volatile String key;
+
+        KeyFile(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return Set.of(PROPERTY);
+        }
+
+        @Override
+        public Map<String, String> getProperties() {
+            String value = getValue(PROPERTY);
+            return value == null ? Map.of() : Map.of(PROPERTY, value);
+        }
+
+        @Override
+        public String getValue(String name) {
+            if (!PROPERTY.equals(name) || ExecutionMode.current() == ExecutionMode.UNSET) {
+                // UNSET: the build is reading configuration; it must not write a key into the
+                // folder it happens to run in.
+                return null;
+            }
+            if (key == null) {
+                key = SecretFiles.readOrCreate(file, Secrets::newSecret);
+            }
+            return key;
+        }
+
+        @Override
+        public String getName() {
+            return "swarmdrop-console-session-key";
+        }
+
+        @Override
+        public int getOrdinal() {
+            return 275;
+        }
+    }
+}
