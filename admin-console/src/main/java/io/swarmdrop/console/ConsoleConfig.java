@@ -25,6 +25,29 @@ public interface ConsoleConfig {
 
     FirstAdmin firstAdmin();
 
+    Tls tls();
+
+    /** HTTPS of the console; read by {@code ConsoleTls} before this mapping is built. */
+    interface Tls {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The CA that issues the console's certificate: {@code <data-dir>/tls/ca.crt} when not set. */
+        Optional<String> caCert();
+
+        /** Its key (PKCS#8 PEM, owner-only). */
+        Optional<String> caKey();
+
+        /** The console's certificate chain (PEM) when an operator issues it. */
+        Optional<String> cert();
+
+        /** The key of {@code cert}. */
+        Optional<String> key();
+
+        /** More names or addresses for the issued certificate (comma separated). */
+        Optional<java.util.List<String>> names();
+    }
+
     interface ZooKeeper {
         /** The ensemble holding the cluster state (the supernode's embedded one by default). */
         @WithDefault("127.0.0.1:2181")

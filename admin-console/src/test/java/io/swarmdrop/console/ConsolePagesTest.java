@@ -332,7 +332,7 @@ class ConsolePagesTest {
     @Test
     void supernodesAreShownPerZoneWithWhatTheyHold() throws Exception {
         var record = new SupernodeRecord(
-                "sn-test", "lisbon", "http://127.0.0.1:1", "127.0.0.1", 6880, "hash", Instant.now());
+                "sn-test", "lisbon", "http://127.0.0.1:1", "127.0.0.1", 6880, "hash", Instant.now(), "AB:CD");
         zk.create()
                 .creatingParentsIfNeeded()
                 .withMode(CreateMode.EPHEMERAL)
@@ -349,7 +349,8 @@ class ConsolePagesTest {
                 .contains("Zone lisbon")
                 .contains("sn-test")
                 .contains(publication.name())
-                .contains("4096 bytes");
+                .contains("4096 bytes")
+                .contains("trust-ca-sha256</code>): <code>AB:CD</code>");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.swarmdrop.daemon.lan.LocalGroups;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.PushChannel;
 import io.swarmdrop.daemon.link.SupernodeException;
+import io.swarmdrop.daemon.link.UntrustedSupernodeException;
 import io.swarmdrop.daemon.outbox.Outbox;
 import io.swarmdrop.daemon.upnp.PortMapping;
 import jakarta.enterprise.event.Observes;
@@ -148,6 +149,11 @@ public class Daemon implements PushChannel.Handler {
                         "connected to the supernode at %s again", link.client().baseUrl());
                 lastProblem = null;
             }
+        } catch (UntrustedSupernodeException e) {
+            // Retrying would not change the certificate; a service manager must not restart into it.
+            LOG.errorf("the daemon stops: %s", e.getMessage());
+            started = false;
+            Quarkus.asyncExit(EXIT_CONFIG);
         } catch (SupernodeException e) {
             if (e.status() == 401 && link.isEnrolled()) {
                 link.forgetEnrolment();

@@ -14,8 +14,20 @@ public interface DaemonConfig {
      * One or more supernode URLs (comma separated) to start from. The daemon learns the other live
      * supernodes from whichever answers and attaches to the nearest of its zone.
      */
-    @WithDefault("http://127.0.0.1:8080")
+    @WithDefault("https://127.0.0.1:8080")
     List<String> supernodes();
+
+    /**
+     * The cluster CA certificate (PEM) that supernode certificates must chain to. When neither this
+     * nor {@link #trustCaSha256} is set, the JDK's public CAs are trusted.
+     */
+    Optional<String> trustCa();
+
+    /**
+     * The SHA-256 fingerprint of the cluster CA (as the console shows it): the CA the first
+     * supernode presents is trusted if it has this fingerprint.
+     */
+    Optional<String> trustCaSha256();
 
     /**
      * The zone this device belongs to. When not set, it is the zone of the first supernode the

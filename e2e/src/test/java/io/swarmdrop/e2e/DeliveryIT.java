@@ -196,7 +196,7 @@ class DeliveryIT {
         Path torrent = Files.write(folder.resolve("client/publication.torrent"), Bencode.encode(root));
         Path log = folder.resolve("client/client.log");
 
-        Process client = new ProcessBuilder(
+        var run = new ProcessBuilder(
                         "/usr/bin/python3",
                         Path.of("src/test/python/standard_client.py")
                                 .toAbsolutePath()
@@ -205,8 +205,11 @@ class DeliveryIT {
                         downloads.toString(),
                         "90")
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        // The tracker is HTTPS: Debian's libtorrent checks its certificate against the CAs of the
+        // system's OpenSSL, which takes the test cluster's CA from here.
+        run.environment().put("SSL_CERT_FILE", TestCluster.caCertificate().toString());
+        Process client = run.start();
         boolean exited = client.waitFor(2, TimeUnit.MINUTES);
         if (!exited) {
             client.destroyForcibly();

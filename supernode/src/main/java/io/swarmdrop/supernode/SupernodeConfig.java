@@ -3,6 +3,7 @@ package io.swarmdrop.supernode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Configuration of a supernode; every key has a default so a bare start works. */
@@ -22,8 +23,8 @@ public interface SupernodeConfig {
 
     /**
      * The URL daemons and the other supernodes reach this supernode's API and tracker at. Defaults
-     * to {@code http://<quarkus.http.host>:<port>}, or {@code http://127.0.0.1:<port>} when the API
-     * listens on every interface, which only suits a cluster on one host.
+     * to {@code https://<quarkus.http.host>:<port>}, or {@code https://127.0.0.1:<port>} when the API
+     * listens on every interface, which only suits a cluster on one host ({@code http://} with TLS off).
      */
     Optional<String> publicUrl();
 
@@ -61,6 +62,36 @@ public interface SupernodeConfig {
     ZooKeeper zookeeper();
 
     Torrent torrent();
+
+    Tls tls();
+
+    /**
+     * HTTPS of the API, tracker and admin API; read by {@code cluster/ServerTls} before this mapping
+     * is built, and by {@code cluster/ClusterTls} for the calls to other supernodes.
+     */
+    interface Tls {
+        /** Off only for a supernode that nobody but its own host reaches (the API on loopback). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The cluster CA certificate (PEM); {@code <data-dir>/tls/ca.crt} when not set, created
+         * with its key on first start. Every supernode of a cluster needs the same one.
+         */
+        Optional<String> caCert();
+
+        /** The CA's key (PKCS#8 PEM, owner-only); {@code <data-dir>/tls/ca.key} when not set. */
+        Optional<String> caKey();
+
+        /** This supernode's certificate chain (PEM), when an operator issues it; else one is issued from the CA. */
+        Optional<String> cert();
+
+        /** The key of {@code cert} (PKCS#8 PEM). */
+        Optional<String> key();
+
+        /** More names or addresses for the issued certificate (comma separated), beyond those of its URLs. */
+        Optional<List<String>> names();
+    }
 
     interface ZooKeeper {
         /** The ensemble to join (host:port,...). When not set, an embedded single-node ZooKeeper starts. */

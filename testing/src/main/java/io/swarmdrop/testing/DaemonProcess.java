@@ -89,6 +89,7 @@ public final class DaemonProcess {
         properties.put("quarkus.http.port", Integer.toString(httpPort));
         properties.put("swarmdrop.daemon.root", root.toString());
         properties.put("swarmdrop.daemon.supernodes", cluster.url());
+        properties.put("swarmdrop.daemon.trust-ca", TestCluster.caCertificate().toString());
         properties.put("swarmdrop.daemon.user", user);
         properties.put("swarmdrop.daemon.password", password);
         properties.put("swarmdrop.daemon.torrent.host", host == null ? "127.0.0.1" : "0.0.0.0");

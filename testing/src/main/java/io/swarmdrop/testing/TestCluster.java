@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swarmdrop.core.cluster.ClusterCredentials;
+import io.swarmdrop.core.net.Hosts;
+import io.swarmdrop.core.security.ClusterCa;
+import io.swarmdrop.core.security.Tls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,8 +31,18 @@ import java.util.Map;
 public final class TestCluster implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path PROJECT = Path.of(System.getProperty("swarmdrop.root", ".."));
+    /**
+     * The cluster CA of every cluster this JVM starts: their supernodes and consoles serve HTTPS
+     * with certificates it issues, their daemons and this class's client trust it and nothing else.
+     */
+    private static final Path CA_CERT = Path.of("target/test-ca/ca.crt").toAbsolutePath();
+
+    private static final Path CA_KEY = Path.of("target/test-ca/ca.key").toAbsolutePath();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .sslContext(
+                    Tls.trusting(List.of(ClusterCa.loadOrCreate(CA_CERT, CA_KEY).certificate())))
+            .build();
     private static final Path SUPERNODE_JAR = PROJECT.resolve("supernode/target/quarkus-app/quarkus-run.jar");
 
     public final Path folder;
@@ -78,7 +91,7 @@ public final class TestCluster implements AutoCloseable {
         }
 
         public String url() {
-            return "http://" + address() + ":" + httpPort;
+            return "https://" + Hosts.forUrl(address()) + ":" + httpPort;
         }
 
         public JsonNode admin(String method, String path) {
@@ -113,7 +126,18 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public String url() {
-        return firstSupernodeUrl != null ? firstSupernodeUrl : "http://127.0.0.1:" + httpPort;
+        return firstSupernodeUrl != null ? firstSupernodeUrl : "https://127.0.0.1:" + httpPort;
+    }
+
+    /** The cluster CA certificate (PEM) that daemons and clients of the test clusters trust. */
+    public static Path caCertificate() {
+        return CA_CERT;
+    }
+
+    /** The CA settings of a supernode ({@code prefix} swarmdrop.supernode) or console. */
+    private static void useTestCa(Map<String, String> properties, String prefix) {
+        properties.put(prefix + ".tls.ca-cert", CA_CERT.toString());
+        properties.put(prefix + ".tls.ca-key", CA_KEY.toString());
     }
 
     /** Starts the supernode; {@code settings} are extra key, value pairs of its configuration. */
@@ -127,6 +151,7 @@ public final class TestCluster implements AutoCloseable {
         properties.put("swarmdrop.supernode.torrent.port", Integer.toString(torrentPort));
         properties.put("swarmdrop.supernode.password-iterations", "1000");
         properties.put("swarmdrop.supernode.tracker-interval", "5");
+        useTestCa(properties, "swarmdrop.supernode");
         for (int i = 0; i + 1 < settings.length; i += 2) {
             properties.put(settings[i], settings[i + 1]);
         }
@@ -160,8 +185,9 @@ public final class TestCluster implements AutoCloseable {
         properties.put("swarmdrop.console.zookeeper.credentials-file", zookeeperCredentials.toString());
         properties.put("swarmdrop.console.password-iterations", "1000");
         properties.put("swarmdrop.console.first-admin.password", firstAdminPassword);
+        useTestCa(properties, "swarmdrop.console");
         consoleProperties = Map.copyOf(properties);
-        consoleUrl = "http://127.0.0.1:" + port;
+        consoleUrl = "https://127.0.0.1:" + port;
         return runConsole();
     }
 
@@ -230,6 +256,7 @@ public final class TestCluster implements AutoCloseable {
         properties.put("swarmdrop.supernode.password-iterations", "1000");
         properties.put("swarmdrop.supernode.tracker-interval", "5");
         properties.put("swarmdrop.supernode.placement-every", "1s");
+        useTestCa(properties, "swarmdrop.supernode");
         for (int i = 0; i + 1 < settings.length; i += 2) {
             properties.put(settings[i], settings[i + 1]);
         }

@@ -14,9 +14,18 @@ import org.apache.zookeeper.KeeperException;
  *     for it instead of the address its announces come from; null in records of older versions
  * @param peerPort the BitTorrent port peers connect to (the advertised one, behind NAT)
  * @param passkeyHash hash of the passkey this supernode announces with, so any supernode's tracker accepts it
+ * @param caSha256 the SHA-256 fingerprint of the CA its certificate chains to, which the console shows
+ *     for daemons' {@code trust-ca-sha256}; null with TLS off and in records of older versions
  */
 public record SupernodeRecord(
-        String node, String zone, String apiUrl, String peerHost, int peerPort, String passkeyHash, Instant startedAt) {
+        String node,
+        String zone,
+        String apiUrl,
+        String peerHost,
+        int peerPort,
+        String passkeyHash,
+        Instant startedAt,
+        String caSha256) {
 
     /** Every live supernode of every zone, from their ephemeral registrations. */
     public static List<SupernodeRecord> live(CuratorFramework zk) {

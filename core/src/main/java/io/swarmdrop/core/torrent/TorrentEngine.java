@@ -429,6 +429,13 @@ public final class TorrentEngine implements AutoCloseable {
         // default floor of 5 minutes made a zone's carrier drop a file that devices were still
         // fetching (they had not announced again), so honour the tracker's interval down to 5 s.
         pack.setInteger(settings_pack.int_types.min_announce_interval.swigValue(), 5);
+        // Announces go to the supernodes' HTTPS listener, so the passkey in the URL is hidden from
+        // anyone watching the network. libtorrent4j's bundled OpenSSL cannot load a CA (finding A5:
+        // it never opens one, and its OPENSSLDIR points at the build machine), so it cannot check the
+        // certificate: an attacker in the path could still read a passkey. The passkey only joins a
+        // member's swarms; the daemon API's token and password never go through libtorrent, and the
+        // daemon checks the supernode's certificate on every API call. See ADR 0003.
+        bool(pack, settings_pack.bool_types.validate_https_trackers, false);
         pack.setString(settings_pack.string_types.dht_bootstrap_nodes.swigValue(), "");
         pack.setString(settings_pack.string_types.user_agent.swigValue(), "Swarmdrop/0.1 libtorrent/2.0.6");
         return pack;

@@ -1,6 +1,7 @@
 package io.swarmdrop.daemon.config;
 
 import io.swarmdrop.core.cluster.Names;
+import io.swarmdrop.core.net.Hosts;
 import io.swarmdrop.daemon.Folders;
 import io.swarmdrop.daemon.lan.LocalGroups;
 import io.swarmdrop.policies.Sizes;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.config.Config;
  *
  * <pre>
  * supernodes = https://sn1.example.org, https://sn2.example.org
+ * trust-ca = /etc/swarmdrop/ca.crt   # the cluster CA their certificates must chain to, or:
+ * trust-ca-sha256 = 3F:A0:...   # its fingerprint, as the console shows it (pinned at first contact)
  * zone = paris                  # optional: else the zone of the first supernode that answers
  * user = alice                  # enrolment on first start (the password may come from the
  * password = ...                #   environment instead: SWARMDROP_DAEMON_PASSWORD)
@@ -52,6 +55,8 @@ public final class ConfigFile {
 
     static {
         KEYS.put("supernodes", new Key("supernodes", ConfigFile::urls));
+        KEYS.put("trust-ca", new Key("trust-ca", ConfigFile::absolutePath));
+        KEYS.put("trust-ca-sha256", new Key("trust-ca-sha256", ConfigFile::fingerprint));
         KEYS.put("zone", new Key("zone", name("zone")));
         KEYS.put("user", new Key("user", name("user")));
         KEYS.put("password", new Key("password", (v, p) -> v));
@@ -222,6 +227,9 @@ public final class ConfigFile {
                 URI uri = new URI(url);
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                     problems.add("'" + url + "' is not an http:// or https:// URL with a host");
+                } else if ("http".equals(uri.getScheme()) && !Hosts.isLoopback(uri.getHost())) {
+                    problems.add("'" + url + "' is plain HTTP off this host: the password and device token"
+                            + " would cross the network in the clear; use https://");
                 }
             } catch (URISyntaxException e) {
                 problems.add("'" + url + "' is not a URL: " + e.getReason());
@@ -229,6 +237,14 @@ public final class ConfigFile {
             urls.add(url);
         }
         return String.join(",", urls);
+    }
+
+    /** A SHA-256 fingerprint: 64 hex digits, with or without colons between the pairs. */
+    private static String fingerprint(String value, List<String> problems) {
+        if (!value.strip().replace(":", "").matches("[0-9a-fA-F]{64}")) {
+            problems.add("'" + value + "' is not a SHA-256 fingerprint (64 hex digits, colons allowed)");
+        }
+        return value.strip();
     }
 
     private static BiFunction<String, List<String>, String> name(String what) {

@@ -43,6 +43,7 @@ public class Link {
     private final DaemonConfig config;
     private final Journal journal;
     private final Clock clock;
+    private final SupernodeTrust trust;
     private volatile SupernodeClient client;
     private volatile boolean attached;
     private volatile Instant refreshed = Instant.EPOCH;
@@ -50,6 +51,8 @@ public class Link {
     private volatile List<Supernodes.Supernode> zoneSupernodes = List.of();
     /** Supernodes already reported as advertising loopback (a handful at most: the zone's). */
     private final Set<String> reportedLoopback = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Listed supernodes whose certificate this daemon does not trust, reported once each. */
+    private final Set<String> reportedUntrusted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private volatile String token;
     private volatile String passkey;
@@ -60,7 +63,9 @@ public class Link {
         this.config = config;
         this.journal = journal;
         this.clock = clock;
-        this.client = new SupernodeClient(config.supernodes().get(0), () -> token);
+        this.trust = new SupernodeTrust(config.trustCa().map(java.nio.file.Path::of), config.trustCaSha256());
+        config.supernodes().forEach(SupernodeTrust::requireSecure);
+        this.client = new SupernodeClient(config.supernodes().get(0), () -> token, trust);
     }
 
     /** The client of the supernode attached to (or last attached to, while none answers). */
@@ -140,14 +145,25 @@ public class Link {
     private void attach(List<String> urls) {
         Map<Duration, String> answered = new TreeMap<>();
         for (String url : urls) {
-            SupernodeClient.roundTrip(url, PINGS).ifPresent(rtt -> answered.putIfAbsent(rtt, url));
+            try {
+                SupernodeClient.roundTrip(url, PINGS, trust).ifPresent(rtt -> answered.putIfAbsent(rtt, url));
+            } catch (UntrustedSupernodeException e) {
+                if (config.supernodes().contains(url)) {
+                    throw e;
+                }
+                // Listed by the cluster, yet not of its CA: a forged registration, or a misissued
+                // certificate. Never attached to, so no token goes there.
+                if (reportedUntrusted.add(url)) {
+                    LOG.errorf("ignoring a supernode the cluster lists: %s", e.getMessage());
+                }
+            }
         }
         if (answered.isEmpty()) {
             throw new SupernodeException(0, "no supernode answers at " + String.join(", ", urls));
         }
         var nearest = answered.entrySet().iterator().next();
         if (!SupernodeClient.sameUrl(nearest.getValue(), client.baseUrl())) {
-            client = new SupernodeClient(nearest.getValue(), () -> token);
+            client = new SupernodeClient(nearest.getValue(), () -> token, trust);
         }
         attached = true;
         LOG.infof(

@@ -26,11 +26,6 @@ import java.util.function.Supplier;
 public final class SupernodeClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient PING = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-
     private final URI base;
     private final Supplier<String> token;
     private final HttpClient http;
@@ -38,13 +33,11 @@ public final class SupernodeClient {
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    public SupernodeClient(String baseUrl, Supplier<String> token) {
+    /** Calls the supernode at {@code baseUrl} only if its certificate is one {@code trust} accepts. */
+    public SupernodeClient(String baseUrl, Supplier<String> token, SupernodeTrust trust) {
         this.base = withSlash(baseUrl);
         this.token = token;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.http = trust.client(baseUrl).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public String baseUrl() {
@@ -69,7 +62,9 @@ public final class SupernodeClient {
      * The lowest of {@code tries} round trips to the supernode at {@code baseUrl}
      * ({@code GET /api/ping}), or empty when it does not answer.
      */
-    static Optional<Duration> roundTrip(String baseUrl, int tries) {
+    static Optional<Duration> roundTrip(String baseUrl, int tries, SupernodeTrust trust) {
+        HttpClient ping =
+                trust.client(baseUrl).connectTimeout(Duration.ofSeconds(2)).build();
         var request = HttpRequest.newBuilder(withSlash(baseUrl).resolve("api/ping"))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
@@ -78,11 +73,12 @@ public final class SupernodeClient {
         for (int i = 0; i < tries; i++) {
             long start = System.nanoTime();
             try {
-                HttpResponse<Void> response = PING.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = ping.send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() >= 300) {
                     return Optional.empty();
                 }
             } catch (IOException e) {
+                refuseUntrusted(withSlash(baseUrl), e);
                 return Optional.empty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -176,6 +172,7 @@ public final class SupernodeClient {
             }
             return response;
         } catch (IOException e) {
+            refuseUntrusted(base, e);
             throw new SupernodeException(0, "supernode unreachable at " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,6 +188,22 @@ public final class SupernodeClient {
         }
     }
 
+    /**
+     * A failed TLS handshake: the certificate is not one this daemon trusts (or no TLS at all
+     * answered). Nothing was sent: the request goes only once the handshake succeeded.
+     */
+    private static void refuseUntrusted(URI base, IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLHandshakeException) {
+                throw new UntrustedSupernodeException(
+                        "the supernode at " + base + " presented a certificate this daemon does not trust ("
+                                + cause.getMessage() + "); nothing was sent to it. Set trust-ca to the"
+                                + " cluster CA file, or trust-ca-sha256 to its fingerprint (the console shows it)",
+                        e);
+            }
+        }
+    }
+
     private HttpRequest.Builder authorized(String path) {
         return HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
@@ -202,6 +215,7 @@ public final class SupernodeClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
+            refuseUntrusted(base, e);
             throw new SupernodeException(0, "supernode unreachable at " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -67,10 +67,12 @@ class ConfigFileTest {
             textBlock =
                     """
             supernodes                   | line 1: 'supernodes' is not 'key = value'
-            supernode = http://a         | line 1, key 'supernode': unknown key; the keys are supernodes, zone, user,
+            supernode = http://a         | line 1, key 'supernode': unknown key; the keys are supernodes, trust-ca, trust-ca-sha256, zone,
             zone =                       | line 1, key 'zone': has no value
             supernodes = ftp://a.example | line 1, key 'supernodes': 'ftp://a.example' is not an http:// or https:// URL with a host
             supernodes = http://a b      | line 1, key 'supernodes': 'http://a b' is not a URL: Illegal character in authority
+            supernodes = http://a.example | line 1, key 'supernodes': 'http://a.example' is plain HTTP off this host: the password and device token would cross the network in the clear; use https://
+            trust-ca-sha256 = 3F:A0      | line 1, key 'trust-ca-sha256': '3F:A0' is not a SHA-256 fingerprint
             zone = Paris Nord            | line 1, key 'zone': 'Paris Nord' is not a valid zone name
             user = ../alice              | line 1, key 'user': '../alice' is not a valid user name
             root = Swarmdrop             | line 1, key 'root': 'Swarmdrop' is not an absolute path

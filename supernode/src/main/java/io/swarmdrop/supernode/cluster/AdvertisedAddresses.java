@@ -28,6 +28,7 @@ public record AdvertisedAddresses(
 
     /** Derives the addresses from the settings; see {@code SupernodeConfig} for the precedence. */
     static AdvertisedAddresses from(
+            String scheme,
             Optional<String> publicUrl,
             String httpHost,
             int httpPort,
@@ -35,7 +36,7 @@ public record AdvertisedAddresses(
             String torrentHost,
             Optional<Integer> advertisedPort) {
         String bound = Hosts.isWildcard(httpHost) ? "127.0.0.1" : Hosts.forUrl(httpHost);
-        String selfUrl = "http://" + bound + ":" + httpPort;
+        String selfUrl = scheme + "://" + bound + ":" + httpPort;
         String url = publicUrl.map(AdvertisedAddresses::withoutSlash).orElse(selfUrl);
         String peerHost = advertisedHost
                 .map(String::trim)

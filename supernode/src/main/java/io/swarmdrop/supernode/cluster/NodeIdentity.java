@@ -2,6 +2,7 @@ package io.swarmdrop.supernode.cluster;
 
 import io.quarkus.runtime.LaunchMode;
 import io.swarmdrop.core.cluster.Names;
+import io.swarmdrop.core.net.Hosts;
 import io.swarmdrop.core.security.Secrets;
 import io.swarmdrop.supernode.SupernodeConfig;
 import jakarta.inject.Singleton;
@@ -33,12 +34,28 @@ public class NodeIdentity {
         this.node =
                 Names.requireValid("node", config.nodeId().orElseGet(() -> storedNodeId(Path.of(config.dataDir()))));
         this.addresses = AdvertisedAddresses.from(
+                config.tls().enabled() ? "https" : "http",
                 config.publicUrl(),
                 httpHost,
                 LaunchMode.current() == LaunchMode.TEST ? testPort : httpPort,
                 config.torrent().advertisedHost(),
                 config.torrent().host(),
                 config.torrent().advertisedPort());
+        if (!config.tls().enabled() && LaunchMode.current() != LaunchMode.TEST) {
+            requireLoopbackWithoutTls(httpHost, addresses.publicUrl());
+        }
+    }
+
+    /**
+     * Plain HTTP carries passwords, tokens and passkeys in the clear (finding A5): it is for a
+     * supernode that only its own host reaches.
+     */
+    static void requireLoopbackWithoutTls(String httpHost, String publicUrl) {
+        if (!Hosts.isLoopback(httpHost) || !Hosts.isLoopback(Hosts.hostOf(publicUrl))) {
+            throw new IllegalArgumentException("swarmdrop.supernode.tls.enabled=false serves passwords and tokens"
+                    + " in the clear, so it is allowed only with quarkus.http.host and the public URL on loopback"
+                    + " (they are " + httpHost + " and " + publicUrl + "); turn TLS back on");
+        }
     }
 
     private static String storedNodeId(Path dataDir) {

@@ -29,12 +29,14 @@ public class NodeRegistration {
 
     private final CuratorFramework zk;
     private final NodeIdentity identity;
+    private final ClusterTls tls;
     private final Seeder seeder;
     private final Clock clock;
     private PersistentNode node;
 
-    NodeRegistration(CuratorFramework zk, NodeIdentity identity, Seeder seeder, Clock clock) {
+    NodeRegistration(CuratorFramework zk, NodeIdentity identity, Seeder seeder, ClusterTls tls, Clock clock) {
         this.zk = zk;
+        this.tls = tls;
         this.identity = identity;
         this.seeder = seeder;
         this.clock = clock;
@@ -58,7 +60,8 @@ public class NodeRegistration {
                 addresses.peerHost(),
                 addresses.peerPort(seeder.peerPort()),
                 identity.passkeyHash(),
-                clock.instant());
+                clock.instant(),
+                tls.caFingerprint().orElse(null));
         try {
             zk.create().creatingParentsIfNeeded().forPath(ZkLayout.zone(identity.zone()));
         } catch (KeeperException.NodeExistsException e) {

@@ -6,6 +6,7 @@ import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
 import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.supernode.cluster.ClusterTls;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import io.swarmdrop.supernode.cluster.NodeRegistration;
 import jakarta.inject.Singleton;
@@ -37,17 +38,21 @@ public class MetainfoSource {
     private final Publications publications;
     private final NodeRegistration registration;
     private final NodeIdentity identity;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(3))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final ClusterTls tls;
+    private final HttpClient http;
 
     MetainfoSource(
-            MetainfoStore store, Publications publications, NodeRegistration registration, NodeIdentity identity) {
+            MetainfoStore store,
+            Publications publications,
+            NodeRegistration registration,
+            NodeIdentity identity,
+            ClusterTls tls) {
         this.store = store;
         this.publications = publications;
         this.registration = registration;
         this.identity = identity;
+        this.tls = tls;
+        this.http = tls.client().connectTimeout(Duration.ofSeconds(3)).build();
     }
 
     /** The metainfo, fetched and kept on this disk when another supernode has it; empty when none does. */
@@ -84,11 +89,13 @@ public class MetainfoSource {
         String base = from.apiUrl().endsWith("/") ? from.apiUrl() : from.apiUrl() + "/";
         var request = HttpRequest.newBuilder(URI.create(base + "cluster/publications/" + publication.id() + "/torrent"))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + identity.passkey())
-                .GET()
-                .build();
+                .GET();
+        if (!tls.mutual()) {
+            // Plain HTTP on loopback: the passkey stands in for the certificate.
+            request.header("Authorization", "Bearer " + identity.passkey());
+        }
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 LOG.debugf(
                         "[publication=%s] supernode %s has no metainfo (HTTP %d)",

@@ -15,6 +15,7 @@ class AdvertisedAddressesTest {
     private static AdvertisedAddresses of(
             String publicUrl, String httpHost, String advertisedHost, String torrentHost, Integer advertisedPort) {
         return AdvertisedAddresses.from(
+                "http",
                 Optional.ofNullable(publicUrl),
                 httpHost,
                 8080,
@@ -90,7 +91,7 @@ class AdvertisedAddressesTest {
     }
 
     private static SupernodeRecord record(String node, String url) {
-        return new SupernodeRecord(node, "east", url, null, 6880, "hash", Instant.EPOCH);
+        return new SupernodeRecord(node, "east", url, null, 6880, "hash", Instant.EPOCH, null);
     }
 
     @Test
