@@ -57,12 +57,25 @@ class ConsoleBrowserIT {
                         "--disable-component-update",
                         "--disable-sync",
                         "--window-size=1280,900",
+                        // The console serves HTTPS with a certificate of the test cluster's CA, which
+                        // Chromium does not know: it accepts that one key, and no other.
+                        "--ignore-certificate-errors-spki-list=" + consoleKeyPin(),
                         "--user-data-dir=" + folder.resolve("chromium"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** The base64 SHA-256 of the console certificate's public key, as Chromium's pin list takes it. */
+    private String consoleKeyPin() throws Exception {
+        var certificate = io.swarmdrop.core.security.ClusterCa.readCertificates(
+                        folder.resolve("console/tls/server.crt"))
+                .get(0);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(certificate.getPublicKey().getEncoded());
+        return java.util.Base64.getEncoder().encodeToString(digest);
     }
 
     @AfterEach

@@ -84,6 +84,20 @@ public final class DaemonProcess {
         return this;
     }
 
+    /** Starts the process without waiting for anything: for daemons expected to stop on their own. */
+    public DaemonProcess startNoWait() throws IOException {
+        launch();
+        return this;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int exitCode() {
+        return process.exitCode();
+    }
+
     private void launch() throws IOException {
         var properties = new HashMap<String, String>();
         properties.put("quarkus.http.port", Integer.toString(httpPort));

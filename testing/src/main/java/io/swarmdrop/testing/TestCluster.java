@@ -134,6 +134,11 @@ public final class TestCluster implements AutoCloseable {
         return CA_CERT;
     }
 
+    /** The cluster CA itself, to issue certificates a test needs (another supernode's, say). */
+    public static ClusterCa ca() {
+        return ClusterCa.load(CA_CERT, CA_KEY);
+    }
+
     /** The CA settings of a supernode ({@code prefix} swarmdrop.supernode) or console. */
     private static void useTestCa(Map<String, String> properties, String prefix) {
         properties.put(prefix + ".tls.ca-cert", CA_CERT.toString());
