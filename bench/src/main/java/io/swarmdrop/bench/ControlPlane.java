@@ -53,6 +53,7 @@ final class ControlPlane implements AutoCloseable {
     private final Path folder;
     private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder()
+            .sslContext(TestCluster.tls())
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30))
             .build();

@@ -129,6 +129,15 @@ public interface SupernodeConfig {
         /** How long a removed publication's history (who received it, when, why it went) is kept. */
         @WithDefault("P7D")
         Duration history();
+
+        /**
+         * How long a publication may wait for a supernode to hold all its bytes: one that none does
+         * and no recipient received by then is removed ("its bytes never reached a supernode"),
+         * so a metainfo that declares bytes its publisher never sends does not stay for its whole
+         * retention time.
+         */
+        @WithDefault("P1D")
+        Duration seedWithin();
     }
 
     interface Torrent {

@@ -134,6 +134,11 @@ public final class TestCluster implements AutoCloseable {
         return CA_CERT;
     }
 
+    /** A TLS context that trusts the test clusters' CA and nothing else, for a test's own HTTP clients. */
+    public static javax.net.ssl.SSLContext tls() {
+        return TLS;
+    }
+
     /** The cluster CA itself, to issue certificates a test needs (another supernode's, say). */
     public static ClusterCa ca() {
         return ClusterCa.load(CA_CERT, CA_KEY);

@@ -28,12 +28,21 @@ public final class GarbageCollector {
     private final Publications publications;
     private final Clock clock;
     private final Duration history;
+    private final Duration seedWithin;
 
-    public GarbageCollector(Directory directory, Publications publications, Clock clock, Duration history) {
+    /**
+     * @param history how long a removed publication's record stays
+     * @param seedWithin how long a publication may wait for its bytes: one that no supernode holds
+     *     whole and nobody received by then is removed, since a metainfo's declared size is a
+     *     claim, and one whose bytes never come would otherwise sit at 0% for its whole retention
+     */
+    public GarbageCollector(
+            Directory directory, Publications publications, Clock clock, Duration history, Duration seedWithin) {
         this.directory = directory;
         this.publications = publications;
         this.clock = clock;
         this.history = history;
+        this.seedWithin = seedWithin;
     }
 
     /** Runs one pass and returns the ids of the publications it removed. */
@@ -92,9 +101,20 @@ public final class GarbageCollector {
                         reason,
                         decision.expiredTargets().isEmpty() ? "" : "; never received by " + decision.expiredTargets());
             }
+        } else if (received.isEmpty() && neverSeeded(publication, now)) {
+            String reason = "its bytes never reached a supernode within " + seedWithin;
+            if (publications.remove(id, reason, targets)) {
+                removed.add(id);
+                LOG.warnf("[publication=%s] removed '%s': %s", id, publication.name(), reason);
+            }
         } else if (publication.state() == PublicationState.ACTIVE && received.containsAll(targets)) {
             publications.markComplete(id);
         }
+    }
+
+    private boolean neverSeeded(Publication publication, Instant now) {
+        return !publication.createdAt().plus(seedWithin).isAfter(now)
+                && publications.holders(publication.id()).stream().noneMatch(Holder::complete);
     }
 
     private GroupPolicy policyOf(Publication publication) {

@@ -61,7 +61,10 @@ class ElectedCollectorIT {
     private ElectedCollector collector(CuratorFramework zk, String name, Clock clock) throws Exception {
         var directory = new Directory(zk, new PasswordHasher(1_000), clock);
         var elected = new ElectedCollector(
-                zk, name, new GarbageCollector(directory, new Publications(zk, clock), clock, Duration.ofDays(1)));
+                zk,
+                name,
+                new GarbageCollector(
+                        directory, new Publications(zk, clock), clock, Duration.ofDays(1), Duration.ofDays(1)));
         elected.start();
         resources.add(elected);
         return elected;

@@ -59,7 +59,7 @@ class GarbageCollectorTest {
     void setUp() {
         directory = new Directory(zk.client(), new PasswordHasher(1_000), clock);
         publications = new Publications(zk.client(), clock);
-        collector = new GarbageCollector(directory, publications, clock, Duration.ofDays(1));
+        collector = new GarbageCollector(directory, publications, clock, Duration.ofDays(1), Duration.ofDays(30));
         for (String user : List.of("alice", "bob", "carol")) {
             directory.createUser(user, null, "password".toCharArray());
         }
@@ -98,6 +98,33 @@ class GarbageCollectorTest {
         assertThat(publications.find("p1").orElseThrow().state()).isEqualTo(PublicationState.REMOVED);
         assertThat(publications.removal("p1").orElseThrow().reason()).isEqualTo("every recipient has it");
         assertThat(publications.idsForInfohash("a".repeat(40))).isEmpty();
+    }
+
+    /**
+     * Issue 14, item 8: a 220-byte metainfo declaring 1 TiB was accepted and sat at 0% for its whole
+     * retention time. A publication no supernode holds whole, and nobody received, goes after
+     * {@code seedWithin}, with the reason; a held or received one stays.
+     */
+    @Test
+    void aPublicationWhoseBytesNeverReachASupernodeIsRemovedWithTheReason() {
+        var impatient = new GarbageCollector(directory, publications, clock, Duration.ofDays(1), Duration.ofHours(1));
+        publish("claimed", "e".repeat(64));
+        publish("held", "f".repeat(64));
+        publish("received", "0".repeat(64));
+        publications.hold("claimed", "sn-1", "default", false);
+        publications.hold("held", "sn-1", "default", true);
+        publications.acknowledge("received", "bob", "d2");
+
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(impatient.collect()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(impatient.collect()).containsExactly("claimed");
+
+        Removal removal = publications.removal("claimed").orElseThrow();
+        assertThat(removal.reason()).isEqualTo("its bytes never reached a supernode within PT1H");
+        assertThat(removal.expired()).containsExactlyInAnyOrder("bob", "carol");
+        assertThat(publications.find("held").orElseThrow().state()).isEqualTo(PublicationState.ACTIVE);
+        assertThat(publications.find("received").orElseThrow().state()).isEqualTo(PublicationState.ACTIVE);
     }
 
     @Test

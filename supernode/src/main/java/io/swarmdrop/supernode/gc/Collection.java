@@ -37,7 +37,12 @@ public class Collection {
         this.collector = new ElectedCollector(
                 zk,
                 identity.node(),
-                new GarbageCollector(directory, publications, clock, config.gc().history()));
+                new GarbageCollector(
+                        directory,
+                        publications,
+                        clock,
+                        config.gc().history(),
+                        config.gc().seedWithin()));
     }
 
     void onStart(@Observes StartupEvent event) throws Exception {
