@@ -77,6 +77,9 @@ class ConsolePagesTest {
         assertThat(given().get("/login").asString()).contains("Sign in").contains("j_security_check");
         assertThat(given().get("/static/console.css").statusCode()).isEqualTo(200);
         assertThat(given().get("/q/health/ready").statusCode()).isEqualTo(200);
+        assertThat(given().redirects().follow(false).get("/q/metrics").statusCode())
+                .as("metrics are for signed-in accounts (M8)")
+                .isEqualTo(302);
     }
 
     @Test

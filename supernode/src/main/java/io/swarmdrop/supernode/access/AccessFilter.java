@@ -95,7 +95,11 @@ public class AccessFilter {
     }
 
     private static String bearer(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return bearerOf(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+
+    /** The token of an {@code Authorization: Bearer ...} header, or null. */
+    static String bearerOf(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
