@@ -34,10 +34,17 @@ public final class Bench {
             int devices,
             int announceSeconds,
             int announceConcurrency,
+            int floodSeconds,
+            int floodConcurrency,
+            int floodSamples,
             List<String> scenarios,
             Path out) {
 
-        static final List<String> SCENARIOS = List.of("swarm", "control");
+        /**
+         * The scenarios. "login" is not in the documented run (scenarios=swarm,control); it writes
+         * BENCHMARKS-login.md beside the report, so running it alone keeps the other results.
+         */
+        static final List<String> SCENARIOS = List.of("swarm", "control", "login");
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -66,7 +73,10 @@ public final class Bench {
                     Integer.parseInt(given.getOrDefault("devices", quick ? "500" : "10000")),
                     Integer.parseInt(given.getOrDefault("announce-seconds", quick ? "5" : "30")),
                     Integer.parseInt(given.getOrDefault("announce-concurrency", "64")),
-                    Arrays.stream(given.getOrDefault("scenarios", String.join(",", SCENARIOS))
+                    Integer.parseInt(given.getOrDefault("flood-seconds", quick ? "10" : "30")),
+                    Integer.parseInt(given.getOrDefault("flood-concurrency", "16")),
+                    Integer.parseInt(given.getOrDefault("flood-samples", quick ? "5" : "20")),
+                    Arrays.stream(given.getOrDefault("scenarios", "swarm,control")
                                     .split(","))
                             .map(String::trim)
                             .toList(),
@@ -85,6 +95,9 @@ public final class Bench {
                             "devices",
                             "announce-seconds",
                             "announce-concurrency",
+                            "flood-seconds",
+                            "flood-concurrency",
+                            "flood-samples",
                             "scenarios",
                             "out"));
             if (!given.isEmpty()) {
@@ -117,6 +130,22 @@ public final class Bench {
             try (var control = new ControlPlane(work.resolve("control"))) {
                 report.control =
                         control.run(options.devices(), options.announceSeconds(), options.announceConcurrency());
+            }
+        }
+        if (options.scenarios().contains("login")) {
+            try (var flood = new LoginFlood(work.resolve("login"))) {
+                var result = flood.run(options.floodSeconds(), options.floodConcurrency(), options.floodSamples());
+                String section = LoginFlood.markdown(result, "bench/run " + String.join(" ", args));
+                System.out.println();
+                System.out.print(section);
+                // Beside the main report (docs/, or bench/target/ for a quick run), which it does not replace.
+                Path loginOut = project.resolve(options.out()).resolveSibling("BENCHMARKS-login.md");
+                String notes = Report.notesOf(loginOut);
+                Files.writeString(loginOut, section + (notes.isEmpty() ? "" : "\n" + notes));
+                System.out.printf("written to %s%n", loginOut);
+            }
+            if (!options.scenarios().contains("swarm") && !options.scenarios().contains("control")) {
+                return;
             }
         }
         report.print(System.out);

@@ -39,10 +39,10 @@ public final class TestCluster implements AutoCloseable {
     private static final Path CA_CERT = Path.of("target/test-ca/ca.crt").toAbsolutePath();
 
     private static final Path CA_KEY = Path.of("target/test-ca/ca.key").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .sslContext(
-                    Tls.trusting(List.of(ClusterCa.loadOrCreate(CA_CERT, CA_KEY).certificate())))
-            .build();
+    private static final javax.net.ssl.SSLContext TLS =
+            Tls.trusting(List.of(ClusterCa.loadOrCreate(CA_CERT, CA_KEY).certificate()));
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().sslContext(TLS).build();
     private static final Path SUPERNODE_JAR = PROJECT.resolve("supernode/target/quarkus-app/quarkus-run.jar");
 
     public final Path folder;
