@@ -35,7 +35,8 @@ public class ClusterConnection {
         curator = ClusterClient.connect(
                 connect,
                 config.zookeeper().sessionTimeoutMs(),
-                ClusterCredentials.read(Path.of(config.zookeeper().credentialsFile())));
+                ClusterCredentials.read(Path.of(config.zookeeper().credentialsFile())),
+                config.zookeeper().tlsCa().map(Path::of));
         LOG.infof("connected to ZooKeeper at %s", connect);
         directory = new Directory(curator, new PasswordHasher(config.passwordIterations()), clock);
         publications = new Publications(curator, clock);

@@ -60,6 +60,9 @@ public interface ConsoleConfig {
         @WithDefault("data/zookeeper-credentials")
         String credentialsFile();
 
+        /** The CA (PEM) of the ensemble's certificates: when set, the session runs over TLS to secure client ports. */
+        Optional<String> tlsCa();
+
         @WithDefault("15000")
         int sessionTimeoutMs();
     }

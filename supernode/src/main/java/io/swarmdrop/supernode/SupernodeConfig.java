@@ -116,6 +116,13 @@ public interface SupernodeConfig {
          */
         Optional<String> credentialsFile();
 
+        /**
+         * The CA (PEM) that the ensemble's certificates chain to: when set, {@code connect} names
+         * the servers' secure client ports and the session runs over TLS. Not used with the
+         * embedded ZooKeeper, which listens on loopback.
+         */
+        Optional<String> tlsCa();
+
         /** ZooKeeper session timeout in milliseconds: how soon a dead supernode's ephemeral nodes vanish. */
         @WithDefault("15000")
         int sessionTimeoutMs();

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
 import org.jboss.logging.Logger;
 
@@ -52,7 +53,12 @@ public class Cluster {
             connect = embedded.connectString();
         }
         try {
-            curator = ClusterClient.connect(connect, config.zookeeper().sessionTimeoutMs(), credentials);
+            // The embedded ZooKeeper listens on loopback by default: TLS is for an ensemble's port.
+            curator = ClusterClient.connect(
+                    connect,
+                    config.zookeeper().sessionTimeoutMs(),
+                    credentials,
+                    embedded == null ? config.zookeeper().tlsCa().map(Path::of) : Optional.empty());
             if (embedded != null) {
                 embedded.closeRoot(curator, credentials);
             }
