@@ -68,6 +68,17 @@ class ConsolePagesTest {
         assertThat(response.header("Location")).contains(location);
     }
 
+    /** Issue 14, item 4: the accounts' password hashes are in a database only the console's user can open. */
+    @Test
+    void theDatabaseLivesInAnOwnerOnlyFolder() throws Exception {
+        java.nio.file.Path db = java.nio.file.Path.of("target/test-console-data/db");
+
+        assertThat(java.nio.file.Files.exists(db.resolve("console.mv.db"))).isTrue();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(db)))
+                .isEqualTo("rwx------");
+    }
+
     @Test
     void aVisitorWhoIsNotSignedInIsSentToTheSignInPage() {
         Response response = given().redirects().follow(false).get("/users");
