@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.swarmdrop.core.cluster.ClusterClient;
+import io.swarmdrop.core.cluster.ClusterCredentials;
+import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.security.ClusterCa;
+import io.swarmdrop.core.security.PasswordHasher;
 import io.swarmdrop.core.security.Tls;
 import io.swarmdrop.testing.DaemonProcess;
 import io.swarmdrop.testing.TestCluster;
@@ -16,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -134,5 +139,34 @@ class TlsIT {
         assertThat(Files.readString(cluster.supernode().log()))
                 .as("the supernode saw no enrolment")
                 .doesNotContain("[user=trudy]");
+    }
+
+    /**
+     * Finding A9, its other half: a daemon whose token is refused (its device revoked) used to log
+     * in again by itself with the configured password, undoing the revocation and handing the
+     * password to whatever answered 401. It now waits for a person to enrol it again.
+     */
+    @Test
+    void aRevokedDeviceDoesNotEnrolAgainWithItsConfiguredPassword() throws Exception {
+        cluster.createUser("victor", "victor-password");
+        cluster.createGroup("revocation", "victor");
+        DaemonProcess daemon = cluster.daemon("victor", "victor-password").start();
+        String device = daemon.status().get("device").asText();
+
+        var credentials = ClusterCredentials.read(folder.resolve("supernode/zookeeper-credentials"));
+        try (var curator = ClusterClient.connect(cluster.zookeeperConnect(), 10_000, credentials)) {
+            new Directory(curator, new PasswordHasher(1_000), Clock.systemUTC()).revokeDevice("victor", device);
+        }
+
+        await("the daemon gives up its enrolment and asks for a person")
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> Files.readString(daemon.log()).contains("enrol it again with: swarmdrop enrol"));
+        assertThat(Files.readString(cluster.supernode().log()).split("\\[user=victor\\] enrolled device", -1))
+                .as("one enrolment, the first")
+                .hasSize(2);
+        assertThat(daemon.isAlive())
+                .as("it keeps running, for LAN mode and the command")
+                .isTrue();
+        daemon.stop();
     }
 }

@@ -232,6 +232,15 @@ public class Link {
             device = journal.setting("device").orElseThrow();
             return;
         }
+        if (journal.setting("user").isPresent()) {
+            // Enrolled before, and the token was refused since: revoked, or the cluster state was
+            // reset. Sending the configured password again by itself would undo a revocation, and
+            // hand the password to whoever answered 401 (finding A9); a person enrols it again.
+            throw new SupernodeException(
+                    401,
+                    "this device's token was refused (revoked, or the cluster state was reset);"
+                            + " enrol it again with: swarmdrop enrol");
+        }
         String name = config.user()
                 .orElseThrow(() -> new SupernodeException(
                         401, "this device is not enrolled: set swarmdrop.daemon.user and swarmdrop.daemon.password"));
@@ -265,9 +274,15 @@ public class Link {
         keep(client.login(name, password, deviceName == null ? newDeviceName() : deviceName));
     }
 
-    /** The supernode no longer accepts the token (revoked): forget it, so the next attempt enrols again. */
+    /**
+     * The supernode no longer accepts the token (revoked): forget it. The daemon does not enrol
+     * again by itself; {@link #enrol} (the command's {@code enrol}) does.
+     */
     public void forgetEnrolment() {
-        LOG.warnf("[user=%s] the supernode refused device %s's token; enrolling again", user, device);
+        LOG.errorf(
+                "[user=%s] the supernode refused device %s's token (revoked?); it stays unenrolled until"
+                        + " someone runs: swarmdrop enrol",
+                user, device);
         journal.removeSetting("token");
         token = null;
     }
