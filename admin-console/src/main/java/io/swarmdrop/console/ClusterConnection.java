@@ -1,10 +1,12 @@
 package io.swarmdrop.console;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import io.swarmdrop.core.audit.AuditQueue;
 import io.swarmdrop.core.cluster.ClusterClient;
 import io.swarmdrop.core.cluster.ClusterCredentials;
 import io.swarmdrop.core.directory.Directory;
+import io.swarmdrop.core.net.Hosts;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.security.PasswordHasher;
 import jakarta.annotation.PreDestroy;
@@ -13,6 +15,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.curator.framework.CuratorFramework;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +33,14 @@ public class ClusterConnection {
     private final Directory directory;
     private final Publications publications;
 
-    ClusterConnection(ConsoleConfig config) throws InterruptedException {
+    ClusterConnection(
+            ConsoleConfig config, @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String httpHost)
+            throws InterruptedException {
+        if (!config.tls().enabled() && LaunchMode.current() != LaunchMode.TEST && !Hosts.isLoopback(httpHost)) {
+            // Plain HTTP would carry admins' passwords and session cookies in the clear (A5).
+            throw new IllegalArgumentException("swarmdrop.console.tls.enabled=false is allowed only with"
+                    + " quarkus.http.host on loopback (it is " + httpHost + "); turn TLS back on");
+        }
         String connect = config.zookeeper().connect();
         curator = ClusterClient.connect(
                 connect,
