@@ -4,6 +4,7 @@ import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
+import io.swarmdrop.core.security.GeneratedSettings;
 import io.swarmdrop.core.security.SecretFiles;
 import io.swarmdrop.core.security.Secrets;
 import java.nio.file.Path;
@@ -27,50 +28,13 @@ public class SessionKey implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue dataDir = context.getValue("swarmdrop.console.data-dir");
         String folder = dataDir == null || dataDir.getValue() == null ? "console-data" : dataDir.getValue();
-        return List.of(new KeyFile(Path.of(folder).toAbsolutePath().normalize().resolve("session-key")));
-    }
-
-    /** Reads, or creates, the file only when the running console asks for the key. */
-    private static final class KeyFile implements ConfigSource {
-        private final Path file;
-        private volatile String key;
-
-        KeyFile(Path file) {
-            this.file = file;
-        }
-
-        @Override
-        public Set<String> getPropertyNames() {
-            return Set.of(PROPERTY);
-        }
-
-        @Override
-        public Map<String, String> getProperties() {
-            String value = getValue(PROPERTY);
-            return value == null ? Map.of() : Map.of(PROPERTY, value);
-        }
-
-        @Override
-        public String getValue(String name) {
-            if (!PROPERTY.equals(name) || ExecutionMode.current() == ExecutionMode.UNSET) {
-                // UNSET: the build is reading configuration; it must not write a key into the
-                // folder it happens to run in.
-                return null;
-            }
-            if (key == null) {
-                key = SecretFiles.readOrCreate(file, Secrets::newSecret);
-            }
-            return key;
-        }
-
-        @Override
-        public String getName() {
-            return "swarmdrop-console-session-key";
-        }
-
-        @Override
-        public int getOrdinal() {
-            return 275;
-        }
+        Path file = Path.of(folder).toAbsolutePath().normalize().resolve("session-key");
+        // Read, or created, only when the running console asks for the key: the build reads
+        // configuration too, and must not write a key into the folder it happens to run in.
+        return List.of(new GeneratedSettings(
+                "swarmdrop-console-session-key",
+                Set.of(PROPERTY),
+                () -> ExecutionMode.current() != ExecutionMode.UNSET,
+                () -> Map.of(PROPERTY, SecretFiles.readOrCreate(file, Secrets::newSecret))));
     }
 }

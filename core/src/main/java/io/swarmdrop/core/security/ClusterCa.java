@@ -94,7 +94,8 @@ public final class ClusterCa {
                     Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()));
             X509Certificate certificate = sign(builder, pair.getPrivate());
             SecretFiles.write(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            writePublic(certFile, pem("CERTIFICATE", certificate.getEncoded()));
+            // Certificates are public, but take the same renamed-file write: never seen half-written.
+            SecretFiles.write(certFile, pem("CERTIFICATE", certificate.getEncoded()));
             return new ClusterCa(certificate, pair.getPrivate());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cluster CA to " + certFile.getParent(), e);
@@ -150,7 +151,7 @@ public final class ClusterCa {
                     Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(certificate));
             X509Certificate issued = sign(builder, key);
             SecretFiles.write(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            writePublic(
+            SecretFiles.write(
                     certFile, pem("CERTIFICATE", issued.getEncoded()) + pem("CERTIFICATE", certificate.getEncoded()));
             return true;
         } catch (IOException e) {
@@ -316,22 +317,5 @@ public final class ClusterCa {
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
-    }
-
-    /** Written whole through a renamed file, so a reader never sees half a certificate. */
-    private static void writePublic(Path file, String content) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-            Files.move(
-                    temporary,
-                    file,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

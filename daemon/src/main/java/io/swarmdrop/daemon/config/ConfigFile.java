@@ -1,9 +1,9 @@
 package io.swarmdrop.daemon.config;
 
 import io.swarmdrop.core.cluster.Names;
-import io.swarmdrop.core.net.Hosts;
 import io.swarmdrop.daemon.Folders;
 import io.swarmdrop.daemon.lan.LocalGroups;
+import io.swarmdrop.daemon.link.SupernodeTrust;
 import io.swarmdrop.policies.Sizes;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -227,9 +227,8 @@ public final class ConfigFile {
                 URI uri = new URI(url);
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                     problems.add("'" + url + "' is not an http:// or https:// URL with a host");
-                } else if ("http".equals(uri.getScheme()) && !Hosts.isLoopback(uri.getHost())) {
-                    problems.add("'" + url + "' is plain HTTP off this host: the password and device token"
-                            + " would cross the network in the clear; use https://");
+                } else {
+                    SupernodeTrust.insecurity(uri).ifPresent(problems::add);
                 }
             } catch (URISyntaxException e) {
                 problems.add("'" + url + "' is not a URL: " + e.getReason());

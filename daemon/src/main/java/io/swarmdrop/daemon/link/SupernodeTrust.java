@@ -41,11 +41,18 @@ public final class SupernodeTrust {
 
     /** Refuses a plain HTTP URL that leaves this host: passwords and tokens would travel in the clear. */
     public static void requireSecure(String url) {
-        URI uri = URI.create(url);
-        if ("http".equals(uri.getScheme()) && !Hosts.isLoopback(Hosts.hostOf(url))) {
-            throw new UntrustedSupernodeException("the supernode URL " + url + " is plain HTTP off this host, so"
-                    + " the password and device token would cross the network in the clear; use https://");
+        insecurity(URI.create(url)).ifPresent(problem -> {
+            throw new UntrustedSupernodeException("the supernode URL " + problem);
+        });
+    }
+
+    /** Why {@code uri} must not be used (plain HTTP off this host), or empty; the config file reports it too. */
+    public static Optional<String> insecurity(URI uri) {
+        if ("http".equals(uri.getScheme()) && !Hosts.isLoopback(uri.getHost())) {
+            return Optional.of("'" + uri + "' is plain HTTP off this host: the password and device token"
+                    + " would cross the network in the clear; use https://");
         }
+        return Optional.empty();
     }
 
     /** A client builder that accepts only the trusted certificates, for calls to {@code url}. */
