@@ -425,7 +425,7 @@ public final class Swarmdrop {
                         listed.add(t.path("key").asText());
                         allDone &= t.path("finished").asBoolean();
                     }
-                    completeDelivered(status, listed);
+                    allDone &= completeDelivered(status, listed);
                     if (allDone) {
                         return 0;
                     }
@@ -480,8 +480,11 @@ public final class Swarmdrop {
         /**
          * Fills the bar of a transfer that left the list between two polls because it was delivered
          * (the daemon retires finished fetches), so its last drawn line is not a stale percentage.
+         * False while a bar's transfer has left the list but its delivery still says FETCHING: the
+         * status was read between the two steps (a clean-clone run saw the bars close at 83%), so poll again.
          */
-        private void completeDelivered(JsonNode status, Set<String> listed) {
+        private boolean completeDelivered(JsonNode status, Set<String> listed) {
+            boolean settled = true;
             for (JsonNode d : status.path("deliveries")) {
                 String id = d.path("publicationId").asText();
                 String state = d.path("state").asText();
@@ -490,8 +493,11 @@ public final class Swarmdrop {
                         && !listed.contains(id)
                         && (state.equals("DELIVERED") || state.equals("ACKNOWLEDGED"))) {
                     bar.stepTo(bar.getMax());
+                } else if (bar != null && !listed.contains(id) && state.equals("FETCHING")) {
+                    settled = false;
                 }
             }
+            return settled;
         }
 
         private ProgressBar bar(String key, String name, long max) {
