@@ -2,7 +2,7 @@ package io.swarmdrop.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swarmdrop.core.torrent.Metainfo;
-import io.swarmdrop.core.torrent.TorrentCreator;
+import io.swarmdrop.engine.TorrentCreator;
 import io.swarmdrop.testing.RandomFiles;
 import io.swarmdrop.testing.TestCluster;
 import java.net.URI;

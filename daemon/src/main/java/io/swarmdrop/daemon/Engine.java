@@ -1,8 +1,8 @@
 package io.swarmdrop.daemon;
 
-import io.swarmdrop.core.torrent.EngineOptions;
-import io.swarmdrop.core.torrent.TorrentEngine;
 import io.swarmdrop.daemon.config.ConfigFile;
+import io.swarmdrop.engine.EngineOptions;
+import io.swarmdrop.engine.TorrentEngine;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,11 +1,11 @@
 package io.swarmdrop.daemon;
 
-import io.swarmdrop.core.torrent.TorrentEngine;
-import io.swarmdrop.core.torrent.TransferStatus;
 import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.lan.Lan;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.SupernodeException;
+import io.swarmdrop.engine.TorrentEngine;
+import io.swarmdrop.engine.TransferStatus;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swarmdrop.core.torrent.TorrentCreator;
+import io.swarmdrop.engine.TorrentCreator;
 import io.swarmdrop.testing.DaemonProcess;
 import io.swarmdrop.testing.HostileMetainfo;
 import io.swarmdrop.testing.RandomFiles;

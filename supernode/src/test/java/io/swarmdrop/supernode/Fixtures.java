@@ -3,7 +3,7 @@ package io.swarmdrop.supernode;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
-import io.swarmdrop.core.torrent.TorrentCreator;
+import io.swarmdrop.engine.TorrentCreator;
 import io.swarmdrop.testing.RandomFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,11 +17,14 @@ import java.util.Map;
  * torrent whose file name is safe to write on any supported OS.
  *
  * <p>The checks read the raw bencoded info dictionary rather than libtorrent's parsed view, because
- * libtorrent quietly rewrites hostile names (such as {@code ../x}) instead of refusing them.
+ * libtorrent quietly rewrites hostile names (such as {@code ../x}) instead of refusing them. They
+ * are the structural half: metainfo that arrives from outside also goes through the engine's
+ * {@code MetainfoCheck}, which adds libtorrent's own checks (piece layers, hash sizes). Core stays
+ * free of the native library, so the console does not ship it.
  */
 public record Metainfo(byte[] bytes, String name, long size, int pieceLength, String infohashV1, String infohashV2) {
 
-    /** Parses and checks metainfo, throwing {@link InvalidMetainfoException} with the first problem found. */
+    /** Parses and checks the structure of metainfo, throwing {@link InvalidMetainfoException} with the first problem found. */
     public static Metainfo parse(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidMetainfoException("the metainfo is empty");
@@ -69,21 +72,7 @@ public record Metainfo(byte[] bytes, String name, long size, int pieceLength, St
             }
             v1 = hex(digest("SHA-1", rawInfo));
         }
-        validateWithLibtorrent(bytes);
         return new Metainfo(bytes, name, size, pieceLength, v1, hex(Secrets.sha256(rawInfo)));
-    }
-
-    /** libtorrent checks what the raw reading does not: piece layers, hash sizes, structure. */
-    private static void validateWithLibtorrent(byte[] bytes) {
-        NativeLibrary.load();
-        try {
-            var info = new org.libtorrent4j.TorrentInfo(bytes);
-            if (!info.isValid() || !info.hasV2()) {
-                throw new InvalidMetainfoException("libtorrent does not accept the torrent");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidMetainfoException("libtorrent does not accept the torrent: " + e.getMessage());
-        }
     }
 
     @SuppressWarnings("unchecked")

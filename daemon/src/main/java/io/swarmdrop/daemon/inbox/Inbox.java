@@ -6,15 +6,16 @@ import io.swarmdrop.core.files.FileNames;
 import io.swarmdrop.core.files.FileTrees;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
 import io.swarmdrop.core.torrent.Metainfo;
-import io.swarmdrop.core.torrent.TorrentEngine;
-import io.swarmdrop.core.torrent.TransferListener;
-import io.swarmdrop.core.torrent.TransferStatus;
 import io.swarmdrop.daemon.Folders;
 import io.swarmdrop.daemon.journal.Fetch;
 import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.lan.Lan;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.SupernodeException;
+import io.swarmdrop.engine.MetainfoCheck;
+import io.swarmdrop.engine.TorrentEngine;
+import io.swarmdrop.engine.TransferListener;
+import io.swarmdrop.engine.TransferStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public class Inbox implements TransferListener {
         }
         Metainfo metainfo;
         try {
-            metainfo = Metainfo.parse(bytes);
+            metainfo = MetainfoCheck.parse(bytes);
             if (!metainfo.infohashV2().equals(publication.infohashV2())
                     || !metainfo.name().equals(publication.name())) {
                 throw new InvalidMetainfoException("the metainfo does not match the publication's hash and name");

@@ -1,8 +1,5 @@
 package io.swarmdrop.daemon.local;
 
-import io.swarmdrop.core.torrent.PeerConnection;
-import io.swarmdrop.core.torrent.TorrentEngine;
-import io.swarmdrop.core.torrent.TransferStatus;
 import io.swarmdrop.daemon.Daemon;
 import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.lan.Lan;
@@ -10,6 +7,9 @@ import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.outbox.Outbox;
 import io.swarmdrop.daemon.upnp.PortMapper;
 import io.swarmdrop.daemon.upnp.PortMapping;
+import io.swarmdrop.engine.PeerConnection;
+import io.swarmdrop.engine.TorrentEngine;
+import io.swarmdrop.engine.TransferStatus;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,7 +1,7 @@
 package io.swarmdrop.daemon.upnp;
 
-import io.swarmdrop.core.torrent.TorrentEngine;
 import io.swarmdrop.daemon.DaemonConfig;
+import io.swarmdrop.engine.TorrentEngine;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import io.swarmdrop.core.cluster.SupernodeRecord;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.publication.Publications;
-import io.swarmdrop.core.torrent.TransferStatus;
+import io.swarmdrop.engine.TransferStatus;
 import io.swarmdrop.policies.PolicyText;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import io.swarmdrop.supernode.cluster.NodeRegistration;
@@ -181,7 +181,7 @@ public class AdminResource {
     /** The peers this supernode's own session exchanged a publication's bytes with. */
     @GET
     @Path("/connections/{publication}")
-    public List<io.swarmdrop.core.torrent.PeerConnection> connections(@PathParam("publication") String id) {
+    public List<io.swarmdrop.engine.PeerConnection> connections(@PathParam("publication") String id) {
         return seeder.connections(id);
     }
 

@@ -5,7 +5,7 @@ import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.publication.Publications;
-import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.engine.MetainfoCheck;
 import io.swarmdrop.supernode.access.CurrentDevice;
 import io.swarmdrop.supernode.access.TooManyRequestsException;
 import io.swarmdrop.supernode.push.Sessions;
@@ -73,7 +73,7 @@ public class PublicationsResource {
     @Consumes({BITTORRENT, MediaType.APPLICATION_OCTET_STREAM})
     public Response publish(
             @PathParam("group") String group, @HeaderParam(CONTENT_TYPE_HEADER) String contentType, byte[] body) {
-        var created = publishing.publish(device.get(), group, Metainfo.parse(body), contentType);
+        var created = publishing.publish(device.get(), group, MetainfoCheck.parse(body), contentType);
         return Response.status(created.isNew() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(PublicationView.of(created.publication()))
                 .build();

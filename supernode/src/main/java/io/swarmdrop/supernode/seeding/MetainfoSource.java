@@ -6,6 +6,7 @@ import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
 import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.engine.MetainfoCheck;
 import io.swarmdrop.supernode.cluster.ClusterTls;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import io.swarmdrop.supernode.cluster.NodeRegistration;
@@ -102,7 +103,7 @@ public class MetainfoSource {
                         publication.id(), from.node(), response.statusCode());
                 return Optional.empty();
             }
-            Metainfo metainfo = Metainfo.parse(response.body());
+            Metainfo metainfo = MetainfoCheck.parse(response.body());
             if (!metainfo.infohashV2().equals(publication.infohashV2())) {
                 LOG.errorf(
                         "[publication=%s] supernode %s sent metainfo of another torrent (%s); ignored",

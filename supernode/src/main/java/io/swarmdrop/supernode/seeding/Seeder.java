@@ -8,11 +8,11 @@ import io.swarmdrop.core.files.FileTrees;
 import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.PublicationState;
 import io.swarmdrop.core.publication.Publications;
-import io.swarmdrop.core.torrent.EngineOptions;
 import io.swarmdrop.core.torrent.Metainfo;
-import io.swarmdrop.core.torrent.TorrentEngine;
-import io.swarmdrop.core.torrent.TransferListener;
-import io.swarmdrop.core.torrent.TransferStatus;
+import io.swarmdrop.engine.EngineOptions;
+import io.swarmdrop.engine.TorrentEngine;
+import io.swarmdrop.engine.TransferListener;
+import io.swarmdrop.engine.TransferStatus;
 import io.swarmdrop.supernode.SupernodeConfig;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import jakarta.annotation.Priority;
@@ -183,7 +183,7 @@ public class Seeder implements TransferListener {
                 .call(() -> db.createQuery("from StoredFile", StoredFile.class).getResultList());
     }
 
-    public List<io.swarmdrop.core.torrent.PeerConnection> connections(String publicationId) {
+    public List<io.swarmdrop.engine.PeerConnection> connections(String publicationId) {
         return engine.connections(publicationId);
     }
 

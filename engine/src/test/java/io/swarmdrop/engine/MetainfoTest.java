@@ -1,9 +1,11 @@
-package io.swarmdrop.core.torrent;
+package io.swarmdrop.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.swarmdrop.core.bencode.Bencode;
+import io.swarmdrop.core.torrent.InvalidMetainfoException;
+import io.swarmdrop.core.torrent.Metainfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,7 +46,9 @@ class MetainfoTest {
         assertThat(metainfo.infohashV2()).hasSize(64);
         assertThat(metainfo.announceHashes())
                 .containsExactly(metainfo.infohashV1(), metainfo.infohashV2().substring(0, 40));
-        assertThat(Metainfo.parse(metainfo.bytes())).usingRecursiveComparison().isEqualTo(metainfo);
+        assertThat(MetainfoCheck.parse(metainfo.bytes()))
+                .usingRecursiveComparison()
+                .isEqualTo(metainfo);
     }
 
     @Test
@@ -70,7 +74,7 @@ class MetainfoTest {
         byte[] valid = TorrentCreator.create(TorrentFiles.random(folder, "a.bin", 1_000, 2))
                 .bytes();
 
-        assertThatThrownBy(() -> Metainfo.parse(renamed(valid, name)))
+        assertThatThrownBy(() -> MetainfoCheck.parse(renamed(valid, name)))
                 .isInstanceOf(InvalidMetainfoException.class)
                 .hasMessageContaining(reason);
     }
@@ -85,11 +89,11 @@ class MetainfoTest {
         info.remove("private");
         root.put("info", info);
 
-        assertThatThrownBy(() -> Metainfo.parse(Bencode.encode(root))).hasMessageContaining("not private");
-        assertThatThrownBy(() -> Metainfo.parse(new byte[0])).hasMessageContaining("empty");
-        assertThatThrownBy(() -> Metainfo.parse("garbage".getBytes(StandardCharsets.US_ASCII)))
+        assertThatThrownBy(() -> MetainfoCheck.parse(Bencode.encode(root))).hasMessageContaining("not private");
+        assertThatThrownBy(() -> MetainfoCheck.parse(new byte[0])).hasMessageContaining("empty");
+        assertThatThrownBy(() -> MetainfoCheck.parse("garbage".getBytes(StandardCharsets.US_ASCII)))
                 .hasMessageContaining("not valid bencoding");
-        assertThatThrownBy(() -> Metainfo.parse("de".getBytes(StandardCharsets.US_ASCII)))
+        assertThatThrownBy(() -> MetainfoCheck.parse("de".getBytes(StandardCharsets.US_ASCII)))
                 .hasMessageContaining("no key 'info'");
     }
 
@@ -106,7 +110,7 @@ class MetainfoTest {
         smuggled.writeBytes(Bencode.rawValue(big, "info"));
         smuggled.write(report, 1, report.length - 1);
 
-        assertThatThrownBy(() -> Metainfo.parse(smuggled.toByteArray()))
+        assertThatThrownBy(() -> MetainfoCheck.parse(smuggled.toByteArray()))
                 .isInstanceOf(InvalidMetainfoException.class)
                 .hasMessageContaining("duplicate dictionary key");
     }

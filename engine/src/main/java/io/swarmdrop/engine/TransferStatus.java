@@ -1,4 +1,4 @@
-package io.swarmdrop.core.torrent;
+package io.swarmdrop.engine;
 
 /**
  * A snapshot of one torrent in the engine. Byte counters are payload bytes since the torrent was

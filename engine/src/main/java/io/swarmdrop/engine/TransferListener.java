@@ -1,4 +1,4 @@
-package io.swarmdrop.core.torrent;
+package io.swarmdrop.engine;
 
 /**
  * Callbacks from the engine's alert thread. Keep them fast and never call back into libtorrent

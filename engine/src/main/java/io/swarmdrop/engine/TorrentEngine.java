@@ -1,5 +1,6 @@
-package io.swarmdrop.core.torrent;
+package io.swarmdrop.engine;
 
+import io.swarmdrop.core.torrent.Metainfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.swarmdrop.core.torrent;
+package io.swarmdrop.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;

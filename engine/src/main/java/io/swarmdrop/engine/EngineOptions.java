@@ -1,4 +1,4 @@
-package io.swarmdrop.core.torrent;
+package io.swarmdrop.engine;
 
 /**
  * How the engine's session listens and how fast each torrent may move.

@@ -1,4 +1,4 @@
-package io.swarmdrop.core.torrent;
+package io.swarmdrop.engine;
 
 /**
  * A peer a torrent was connected to, as libtorrent reported it the last time the engine sampled

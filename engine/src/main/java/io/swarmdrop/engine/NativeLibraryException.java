@@ -1,4 +1,4 @@
-package io.swarmdrop.core.torrent;
+package io.swarmdrop.engine;
 
 /** The libtorrent native cannot be loaded on this machine, with the reason and the remedy. */
 public final class NativeLibraryException extends RuntimeException {

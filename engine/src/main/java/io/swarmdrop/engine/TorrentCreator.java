@@ -1,5 +1,6 @@
-package io.swarmdrop.core.torrent;
+package io.swarmdrop.engine;
 
+import io.swarmdrop.core.torrent.Metainfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

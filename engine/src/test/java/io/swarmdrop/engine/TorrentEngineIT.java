@@ -1,8 +1,9 @@
-package io.swarmdrop.core.torrent;
+package io.swarmdrop.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.swarmdrop.core.torrent.Metainfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
