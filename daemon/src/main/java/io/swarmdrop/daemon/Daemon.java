@@ -4,16 +4,18 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.swarmdrop.core.api.Me;
 import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.daemon.inbox.Inbox;
 import io.swarmdrop.daemon.lan.Lan;
+import io.swarmdrop.daemon.lan.LanRoute;
 import io.swarmdrop.daemon.lan.LocalGroups;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.PushChannel;
 import io.swarmdrop.daemon.link.SupernodeException;
+import io.swarmdrop.daemon.link.SupernodeRoute;
 import io.swarmdrop.daemon.link.UntrustedSupernodeException;
 import io.swarmdrop.daemon.outbox.Outbox;
+import io.swarmdrop.daemon.route.Routes;
 import io.swarmdrop.daemon.upnp.PortMapping;
 import io.swarmdrop.engine.NativeLibraryException;
 import io.swarmdrop.engine.TorrentEngine;
@@ -21,9 +23,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +44,6 @@ public class Daemon implements PushChannel.Handler {
      */
     public static final int EXIT_CONFIG = 78;
 
-    private static final Duration GROUP_REFRESH = Duration.ofSeconds(30);
     /** The supernode pings every 10 s by default; three missed pings mean the channel is dead. */
     private static final Duration PUSH_SILENCE = Duration.ofSeconds(35);
 
@@ -62,8 +61,9 @@ public class Daemon implements PushChannel.Handler {
     private final PortMapping portMapping;
     private final LocalGroups localGroups;
     private final Lan lan;
-    private volatile Set<String> groups = Set.of();
-    private volatile Instant groupsRefreshed = Instant.EPOCH;
+    private final Routes routes;
+    private final SupernodeRoute supernodeRoute;
+    private final LanRoute lanRoute;
     private volatile boolean started;
     private volatile String lastProblem;
 
@@ -78,7 +78,13 @@ public class Daemon implements PushChannel.Handler {
             PortMapping portMapping,
             LocalGroups localGroups,
             Lan lan,
+            Routes routes,
+            SupernodeRoute supernodeRoute,
+            LanRoute lanRoute,
             DaemonConfig config) {
+        this.routes = routes;
+        this.supernodeRoute = supernodeRoute;
+        this.lanRoute = lanRoute;
         this.localGroups = localGroups;
         this.lan = lan;
         this.portMapping = portMapping;
@@ -105,8 +111,8 @@ public class Daemon implements PushChannel.Handler {
         }
         portMapping.start();
         localGroups.names().forEach(folders::createGroup);
-        outbox.resumeSeeding(localGroups::contains);
-        inbox.resumeFetches(Lan::isLocal);
+        outbox.resumeSeeding(lanRoute);
+        inbox.resumeFetches(lanRoute);
         lan.start();
         LOG.infof("Swarmdrop daemon: root %s, supernodes %s", folders.root(), config.supernodes());
         started = true;
@@ -126,16 +132,14 @@ public class Daemon implements PushChannel.Handler {
             boolean firstLink = !link.isEnrolled();
             link.ensureAttached();
             if (firstLink) {
-                outbox.resumeSeeding(group -> !localGroups.contains(group));
-                inbox.resumeFetches(id -> !Lan.isLocal(id));
+                outbox.resumeSeeding(supernodeRoute);
+                inbox.resumeFetches(supernodeRoute);
             }
             engine.replaceTrackers(link.trackerUrls());
             if (push.isOpenToAnotherThan(link.client())) {
                 push.close();
             }
-            if (groups.isEmpty() || groupsRefreshed.plus(GROUP_REFRESH).isBefore(clock.instant())) {
-                refreshGroups();
-            }
+            supernodeRoute.refreshGroupsWhenDue();
             if (push.isSilentFor(PUSH_SILENCE)) {
                 LOG.warnf("no word from the supernode for %s; reconnecting the push channel", PUSH_SILENCE);
                 push.close();
@@ -168,20 +172,6 @@ public class Daemon implements PushChannel.Handler {
         }
     }
 
-    private void refreshGroups() {
-        Me me = link.client().me();
-        var names = new TreeSet<String>();
-        for (Me.GroupView group : me.groups()) {
-            folders.createGroup(group.name());
-            names.add(group.name());
-        }
-        if (!names.equals(groups)) {
-            LOG.infof("[user=%s] groups: %s (folders under %s)", me.user(), names, folders.root());
-        }
-        groups = Set.copyOf(names);
-        groupsRefreshed = clock.instant();
-    }
-
     /**
      * Scans the outboxes every {@code scan-every} on a thread of its own: Quarkus' scheduler checks
      * its triggers once a second, which made a 250 ms setting a 1 s one and put up to two seconds
@@ -206,10 +196,7 @@ public class Daemon implements PushChannel.Handler {
         if (!started) {
             return;
         }
-        var scanned = new TreeSet<>(localGroups.names());
-        if (link.isEnrolled()) {
-            scanned.addAll(groups);
-        }
+        Set<String> scanned = routes.groups();
         if (!scanned.isEmpty()) {
             outbox.scan(scanned);
         }
@@ -271,8 +258,9 @@ public class Daemon implements PushChannel.Handler {
         return push.isOpen();
     }
 
+    /** The user's groups on the supernodes (local groups are the LAN's). */
     public Set<String> groups() {
-        return groups;
+        return supernodeRoute.groups();
     }
 
     /** Stops the jobs before the journal and libtorrent go away. */

@@ -2,8 +2,6 @@ package io.swarmdrop.daemon.config;
 
 import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.daemon.Folders;
-import io.swarmdrop.daemon.lan.LocalGroups;
-import io.swarmdrop.daemon.link.SupernodeTrust;
 import io.swarmdrop.policies.Sizes;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -120,13 +118,13 @@ public final class ConfigFile {
     }
 
     private static Key lanGroup(String name) {
-        return new Key(LocalGroups.PREFIX + name, (value, problems) -> {
+        return new Key(LocalGroupKeys.PREFIX + name, (value, problems) -> {
             if (!Names.isValid(name)) {
                 problems.add("'" + name + "' is not a valid group name");
                 return value;
             }
             try {
-                LocalGroups.decode(name, value);
+                LocalGroupKeys.decode(name, value);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -228,7 +226,7 @@ public final class ConfigFile {
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                     problems.add("'" + url + "' is not an http:// or https:// URL with a host");
                 } else {
-                    SupernodeTrust.insecurity(uri).ifPresent(problems::add);
+                    SupernodeUrls.insecurity(uri).ifPresent(problems::add);
                 }
             } catch (URISyntaxException e) {
                 problems.add("'" + url + "' is not a URL: " + e.getReason());

@@ -2,16 +2,15 @@ package io.swarmdrop.daemon.inbox;
 
 import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.cluster.Names;
-import io.swarmdrop.core.files.FileNames;
 import io.swarmdrop.core.files.FileTrees;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.daemon.Folders;
 import io.swarmdrop.daemon.journal.Fetch;
 import io.swarmdrop.daemon.journal.Journal;
-import io.swarmdrop.daemon.lan.Lan;
-import io.swarmdrop.daemon.link.Link;
-import io.swarmdrop.daemon.link.SupernodeException;
+import io.swarmdrop.daemon.route.Route;
+import io.swarmdrop.daemon.route.RouteException;
+import io.swarmdrop.daemon.route.Routes;
 import io.swarmdrop.engine.MetainfoCheck;
 import io.swarmdrop.engine.TorrentEngine;
 import io.swarmdrop.engine.TransferListener;
@@ -19,12 +18,8 @@ import io.swarmdrop.engine.TransferStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +43,7 @@ public class Inbox implements TransferListener {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
-    private final Link link;
+    private final Routes routes;
     private final Journal journal;
     private final TorrentEngine engine;
     private final Folders folders;
@@ -69,21 +63,21 @@ public class Inbox implements TransferListener {
     private final ScheduledExecutorService worker =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "inbox"));
 
-    Inbox(Link link, Journal journal, TorrentEngine engine, Folders folders, Clock clock) {
+    public Inbox(Routes routes, Journal journal, TorrentEngine engine, Folders folders, Clock clock) {
         this.clock = clock;
-        this.link = link;
+        this.routes = routes;
         this.journal = journal;
         this.engine = engine;
         this.folders = folders;
         engine.addListener(this);
     }
 
-    /** Accepts a publication announced by the supernode; repeated announcements change nothing. */
+    /** Accepts a publication announced to this device; repeated announcements change nothing. */
     public synchronized void accept(PublicationView publication) {
         if (journal.fetch(publication.id()).isPresent()) {
             return;
         }
-        accept(publication, link.client().torrent(publication.id()));
+        accept(publication, routes.forPublication(publication.id()).metainfo(publication));
     }
 
     /**
@@ -131,12 +125,12 @@ public class Inbox implements TransferListener {
         pending.forEach(this::offer);
     }
 
-    /** Accepts a publication now or, when the supernodes cannot give its metainfo yet, on a later {@link #maintain}. */
+    /** Accepts a publication now or, when its route cannot give its metainfo yet, on a later {@link #maintain}. */
     public void offer(PublicationView publication) {
         try {
             accept(publication);
             notYetAccepted.remove(publication.id());
-        } catch (SupernodeException e) {
+        } catch (RouteException e) {
             if (notYetAccepted.put(publication.id(), publication) == null) {
                 LOG.warnf("[publication=%s] not accepted yet (%s); retrying", publication.id(), e.getMessage());
             }
@@ -144,7 +138,7 @@ public class Inbox implements TransferListener {
     }
 
     private void start(String id, Metainfo metainfo, byte[] resumeData) {
-        engine.add(id, metainfo, folders.staging(id), link.trackerUrls(), false, resumeData);
+        engine.add(id, metainfo, folders.staging(id), routes.forPublication(id).trackers(), false, resumeData);
     }
 
     /**
@@ -166,7 +160,7 @@ public class Inbox implements TransferListener {
                     Metainfo.parse(fetch.metainfo),
                     file.getParent(),
                     file.getFileName().toString(),
-                    link.trackerUrls(),
+                    routes.forPublication(id).trackers(),
                     true,
                     null);
         } catch (RuntimeException e) {
@@ -175,20 +169,20 @@ public class Inbox implements TransferListener {
     }
 
     /**
-     * Puts every unfinished fetch of the publications {@code which} accepts back into libtorrent
-     * after a restart, and seeds their delivered files again: local groups' at start (their peers
-     * come back by multicast), the others once a supernode answers.
+     * Puts every unfinished fetch of {@code route}'s publications back into libtorrent after a
+     * restart, and seeds their delivered files again: the LAN's at start (their peers come back by
+     * multicast), the supernodes' once one answers.
      */
-    public void resumeFetches(Predicate<String> which) {
+    public void resumeFetches(Route route) {
         for (Fetch.State state : List.of(Fetch.State.DELIVERED, Fetch.State.ACKNOWLEDGED)) {
             for (Fetch fetch : journal.fetches(state)) {
-                if (!fetch.retired && which.test(fetch.publicationId)) {
+                if (!fetch.retired && routes.forPublication(fetch.publicationId) == route) {
                     journal.fetchWithData(fetch.publicationId).ifPresent(f -> seed(f.publicationId, f));
                 }
             }
         }
         for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {
-            if (!which.test(fetch.publicationId)) {
+            if (routes.forPublication(fetch.publicationId) != route) {
                 continue;
             }
             journal.fetchWithData(fetch.publicationId)
@@ -289,9 +283,6 @@ public class Inbox implements TransferListener {
      * about ten small writes per fetch, however long it runs.
      */
     private void reportProgress(String id) {
-        if (Lan.isLocal(id)) {
-            return;
-        }
         Optional<TransferStatus> status = engine.status(id);
         if (status.isEmpty()) {
             return;
@@ -299,9 +290,9 @@ public class Inbox implements TransferListener {
         int tenth = (int) Math.floor(status.get().progress() * 10);
         if (tenth > reportedTenth.getOrDefault(id, -1)) {
             try {
-                link.client().progress(id, status.get().totalDone());
+                routes.forPublication(id).progress(id, status.get().totalDone());
                 reportedTenth.put(id, tenth);
-            } catch (SupernodeException e) {
+            } catch (RouteException e) {
                 LOG.debugf("[publication=%s] progress not reported: %s", id, e.getMessage());
             }
         }
@@ -334,7 +325,7 @@ public class Inbox implements TransferListener {
                 return true;
             }
             engine.remove(id, false);
-            Path delivered = place(staged, folders.inbox(fetch.groupName), fetch.fileName);
+            Path delivered = Delivery.place(staged, folders.inbox(fetch.groupName), fetch.fileName);
             journal.delivered(id, delivered.toString(), status.get().downloaded());
             deleteQuietly(folders.staging(id));
             LOG.infof("[publication=%s] delivered %s", id, delivered);
@@ -347,61 +338,12 @@ public class Inbox implements TransferListener {
         return true;
     }
 
-    /**
-     * Makes the staged file appear in the inbox in one step and never over an existing file: a hard
-     * link fails when the name exists (then the next free name is tried), and the file it creates is
-     * already complete.
-     */
-    static Path place(Path staged, Path inbox, String name) throws IOException {
-        Files.createDirectories(inbox);
-        if (!Files.getFileStore(staged).equals(Files.getFileStore(inbox))) {
-            staged = copyBeside(staged, inbox);
-        }
-        while (true) {
-            Path target = FileNames.firstFree(inbox, name);
-            try {
-                Files.createLink(target, staged);
-                Files.delete(staged);
-                return target;
-            } catch (FileAlreadyExistsException e) {
-                // Someone took the name after we looked; try the next one.
-            } catch (UnsupportedOperationException e) {
-                // No hard links here: a rename is atomic too, and the name was free a moment ago.
-                return Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
-    }
-
-    /**
-     * An inbox on another file system (a group folder set elsewhere) cannot take a link: the file
-     * is copied next to it under a hidden temporary name, which no one treats as delivered, and
-     * linked from there. The staged file stays until the copy is complete.
-     */
-    private static Path copyBeside(Path staged, Path inbox) throws IOException {
-        Path copy = inbox.resolve("." + staged.getFileName() + "." + System.nanoTime() + ".part");
-        try {
-            Files.copy(staged, copy, StandardCopyOption.COPY_ATTRIBUTES);
-            try (var channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(copy);
-            throw e;
-        }
-        Files.delete(staged);
-        return copy;
-    }
-
     private void acknowledge(String id) {
-        if (Lan.isLocal(id)) {
-            journal.acknowledged(id); // A local group's file: no supernode keeps receipts for it.
-            return;
-        }
         try {
-            link.client().acknowledge(id);
+            routes.forPublication(id).acknowledge(id);
             journal.acknowledged(id);
-        } catch (SupernodeException e) {
-            if (e.isRetryable() || e.status() == 401) {
+        } catch (RouteException e) {
+            if (e.isRetryable()) {
                 LOG.warnf("[publication=%s] receipt not sent yet: %s", id, e.getMessage());
             } else {
                 LOG.errorf("[publication=%s] receipt refused: %s", id, e.getMessage());

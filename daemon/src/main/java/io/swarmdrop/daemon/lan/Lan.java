@@ -56,7 +56,6 @@ public class Lan {
 
     private static final Logger LOG = Logger.getLogger(Lan.class);
     private static final Duration PEER_SILENCE = Duration.ofSeconds(15);
-    private static final String ID_PREFIX = "lan-";
 
     /** A daemon heard on the LAN. */
     public record Peer(String device, String user, String address, int torrentPort, Instant lastHeard) {}
@@ -215,15 +214,6 @@ public class Lan {
         send(offer);
     }
 
-    /** The publication id of a local-group file: derived from its v2 info-hash, so every sender agrees. */
-    public static String publicationId(String infohashV2) {
-        return ID_PREFIX + infohashV2.substring(0, 48);
-    }
-
-    public static boolean isLocal(String publicationId) {
-        return publicationId.startsWith(ID_PREFIX);
-    }
-
     private void send(LanMessage message) {
         byte[] data = message.toBytes();
         if (data.length > LanMessage.MAX_BYTES) {
@@ -310,7 +300,7 @@ public class Lan {
         }
         if (offer.infohash() == null
                 || offer.infohash().length() != 64
-                || !offer.id().equals(publicationId(offer.infohash()))) {
+                || !offer.id().equals(LanRoute.publicationId(offer.infohash()))) {
             warnOnce("badid:" + offer.id(), "LAN: %s sent an offer whose id does not match its hash; ignored", sender);
             return;
         }

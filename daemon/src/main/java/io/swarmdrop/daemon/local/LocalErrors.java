@@ -4,6 +4,7 @@ import io.swarmdrop.core.api.ErrorBody;
 import io.swarmdrop.core.cluster.InvalidNameException;
 import io.swarmdrop.core.files.UnsafeFileNameException;
 import io.swarmdrop.daemon.link.SupernodeException;
+import io.swarmdrop.daemon.route.RouteException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,6 +30,15 @@ public class LocalErrors {
     public Response supernode(SupernodeException e) {
         int status = e.status() == 0 ? 503 : e.status() == 401 ? 403 : e.status();
         return answer(status, e.getMessage());
+    }
+
+    /** A route's failure: the supernode's answer when it came from one. */
+    @ServerExceptionMapper
+    public Response route(RouteException e) {
+        if (e.getCause() instanceof SupernodeException supernode) {
+            return supernode(supernode);
+        }
+        return answer(e.isRetryable() ? 503 : 409, e.getMessage());
     }
 
     private static Response answer(int status, String message) {

@@ -1,6 +1,5 @@
 package io.swarmdrop.daemon.outbox;
 
-import io.swarmdrop.core.files.ContentTypes;
 import io.swarmdrop.core.files.FileNames;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
 import io.swarmdrop.core.torrent.Metainfo;
@@ -9,12 +8,12 @@ import io.swarmdrop.daemon.Folders;
 import io.swarmdrop.daemon.journal.FileVersion;
 import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.journal.PublishedFile;
-import io.swarmdrop.daemon.lan.Lan;
-import io.swarmdrop.daemon.lan.LocalGroups;
-import io.swarmdrop.daemon.link.Link;
-import io.swarmdrop.daemon.link.SupernodeException;
+import io.swarmdrop.daemon.route.Route;
+import io.swarmdrop.daemon.route.RouteException;
+import io.swarmdrop.daemon.route.Routes;
 import io.swarmdrop.engine.TorrentCreator;
 import io.swarmdrop.engine.TorrentEngine;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -53,7 +51,7 @@ public class Outbox {
     /** A file being hashed before it is published: {@code progress} from 0 to 1. */
     public record Hashing(String group, String name, long size, double progress) {}
 
-    private final Link link;
+    private final Routes routes;
     private final Journal journal;
     private final TorrentEngine engine;
     private final Folders folders;
@@ -63,23 +61,19 @@ public class Outbox {
     private final Set<String> warnedFolders = new HashSet<>();
     private final Map<Path, Hashing> hashing = new ConcurrentHashMap<>();
 
-    private final LocalGroups localGroups;
+    @Inject
+    Outbox(Routes routes, Journal journal, TorrentEngine engine, Folders folders, Clock clock, DaemonConfig config) {
+        this(routes, journal, engine, folders, clock, config.outbox().stableFor());
+    }
 
-    Outbox(
-            Link link,
-            Journal journal,
-            TorrentEngine engine,
-            Folders folders,
-            Clock clock,
-            DaemonConfig config,
-            LocalGroups localGroups) {
-        this.localGroups = localGroups;
-        this.link = link;
+    public Outbox(
+            Routes routes, Journal journal, TorrentEngine engine, Folders folders, Clock clock, Duration stableFor) {
+        this.routes = routes;
         this.journal = journal;
         this.engine = engine;
         this.folders = folders;
         this.clock = clock;
-        this.stableFor = config.outbox().stableFor();
+        this.stableFor = stableFor;
     }
 
     /** One pass over the outbox folders of {@code groups}. */
@@ -151,18 +145,13 @@ public class Outbox {
                     Metainfo.parse(entry.metainfo),
                     file.getParent(),
                     version.name(),
-                    trackersFor(version.group()),
+                    routes.forGroup(version.group()).trackers(),
                     true,
                     null);
         }
         LOG.infof(
                 "[publication=%s] '%s' was renamed '%s' in the outbox of %s: not published again",
                 entry.publicationId, entry.fileName, version.name(), version.group());
-    }
-
-    /** A local group's sender is the file's tracker (LAN peers connect to it); other groups use the supernodes. */
-    private List<String> trackersFor(String group) {
-        return localGroups.contains(group) ? List.of() : link.trackerUrls();
     }
 
     /** Files being hashed now, with how far each is. */
@@ -189,22 +178,15 @@ public class Outbox {
                 observed.remove(file);
                 return;
             }
-            boolean local = localGroups.contains(group);
-            // A local group lives on the LAN only: its id comes from the hash, the sender is its tracker.
-            String id = local
-                    ? Lan.publicationId(metainfo.infohashV2())
-                    : link.client()
-                            .publish(group, metainfo.bytes(), ContentTypes.sniff(file))
-                            .id();
+            Route route = routes.forGroup(group);
+            String id = route.publish(group, metainfo, file);
             journal.recordPublication(version, PublishedFile.State.PUBLISHED, id, metainfo.bytes(), null);
-            engine.add(id, metainfo, file.getParent(), trackersFor(group), true, null);
-            LOG.infof(
-                    "[publication=%s] published '%s' (%d bytes) to %s %s",
-                    id, name, version.size(), local ? "local group" : "group", group);
+            engine.add(id, metainfo, file.getParent(), route.trackers(), true, null);
+            LOG.infof("[publication=%s] published '%s' (%d bytes) to group %s", id, name, version.size(), group);
         } catch (InvalidMetainfoException e) {
             refuse(version, e.getMessage());
-        } catch (SupernodeException e) {
-            if (e.isRetryable() || e.status() == 401) {
+        } catch (RouteException e) {
+            if (e.isRetryable()) {
                 LOG.warnf("[group=%s] '%s' not published yet: %s", group, name, e.getMessage());
             } else {
                 refuse(version, e.getMessage());
@@ -222,10 +204,10 @@ public class Outbox {
                 version.group(), version.name(), reason);
     }
 
-    /** Seeds every published file of {@code groups} that is still in its outbox unchanged, after a restart. */
-    public void resumeSeeding(Predicate<String> groups) {
+    /** Seeds every published file of {@code route} that is still in its outbox unchanged, after a restart. */
+    public void resumeSeeding(Route route) {
         for (PublishedFile entry : journal.publishedFiles()) {
-            if (!groups.test(entry.groupName)) {
+            if (routes.forGroup(entry.groupName) != route) {
                 continue;
             }
             Path file = folders.outbox(entry.groupName).resolve(entry.fileName);
@@ -237,7 +219,7 @@ public class Outbox {
                             Metainfo.parse(entry.metainfo),
                             file.getParent(),
                             entry.fileName,
-                            trackersFor(entry.groupName),
+                            route.trackers(),
                             true,
                             null);
                 }

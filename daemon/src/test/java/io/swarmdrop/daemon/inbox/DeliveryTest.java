@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class InboxPlacementTest {
+class DeliveryTest {
 
     @TempDir
     Path root;
@@ -23,7 +23,7 @@ class InboxPlacementTest {
     void movesTheStagedFileIntoTheInboxUnderItsName() throws Exception {
         Path inbox = root.resolve("inbox/design");
 
-        Path placed = Inbox.place(staged("plan.pdf", "v1"), inbox, "plan.pdf");
+        Path placed = Delivery.place(staged("plan.pdf", "v1"), inbox, "plan.pdf");
 
         assertThat(placed).isEqualTo(inbox.resolve("plan.pdf")).hasContent("v1");
         assertThat(root.resolve(".swarmdrop/staging/p1/plan.pdf")).doesNotExist();
@@ -35,7 +35,7 @@ class InboxPlacementTest {
         Files.writeString(inbox.resolve("plan.pdf"), "mine");
         Files.writeString(inbox.resolve("plan (1).pdf"), "also mine");
 
-        Path placed = Inbox.place(staged("plan.pdf", "theirs"), inbox, "plan.pdf");
+        Path placed = Delivery.place(staged("plan.pdf", "theirs"), inbox, "plan.pdf");
 
         assertThat(placed).isEqualTo(inbox.resolve("plan (2).pdf")).hasContent("theirs");
         assertThat(inbox.resolve("plan.pdf")).hasContent("mine");
@@ -51,7 +51,7 @@ class InboxPlacementTest {
                     Files.getFileStore(staged).equals(Files.getFileStore(elsewhere)),
                     "/dev/shm is on the same file system as " + root);
 
-            Path placed = Inbox.place(staged, elsewhere, "plan.pdf");
+            Path placed = Delivery.place(staged, elsewhere, "plan.pdf");
 
             assertThat(placed).isEqualTo(elsewhere.resolve("plan.pdf")).hasContent("v1");
             assertThat(staged).doesNotExist();
