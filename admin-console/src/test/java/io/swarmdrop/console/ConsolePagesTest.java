@@ -127,7 +127,7 @@ class ConsolePagesTest {
         assertThat(admin.get("/users?q=nobody-like-this").asString()).contains("No user matches");
         assertRedirect(admin.post("/users", "name", name, "password", "a long password"), "error=");
         assertRedirect(admin.post("/users", "name", "Bad Name!", "password", "a long password"), "error=");
-        assertRedirect(admin.post("/users", "name", unique("dan"), "password", "short"), "at+least+10+characters");
+        assertRedirect(admin.post("/users", "name", unique("dan"), "password", "short"), "at+least+12+characters");
     }
 
     @Test

@@ -266,7 +266,7 @@ final class ControlPlane implements AutoCloseable {
 
     /** Every simulated user's password, the publisher's included. */
     private static String password(String user) {
-        return "password-" + user;
+        return "long-password-" + user;
     }
 
     private CompletableFuture<Void> login(Device device) {

@@ -32,7 +32,7 @@ final class Swarm implements AutoCloseable {
         cluster.createUser("publisher", "publisher-password");
         cluster.createUser("absent", "absent-password");
         for (int i = 1; i <= subscriberCount; i++) {
-            cluster.createUser("s" + i, "s" + i + "-password");
+            cluster.createUser("s" + i, "s" + i + "-long-password");
         }
         for (int width : widths) {
             var members = new ArrayList<String>(List.of("publisher"));
@@ -45,7 +45,7 @@ final class Swarm implements AutoCloseable {
         publisher = configure(cluster.daemon("publisher", "publisher-password"), stableFor, scanEvery)
                 .start();
         for (int i = 1; i <= subscriberCount; i++) {
-            subscribers.add(configure(cluster.daemon("s" + i, "s" + i + "-password"), stableFor, scanEvery)
+            subscribers.add(configure(cluster.daemon("s" + i, "s" + i + "-long-password"), stableFor, scanEvery)
                     .start());
         }
     }

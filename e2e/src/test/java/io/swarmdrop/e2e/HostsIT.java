@@ -73,9 +73,14 @@ class HostsIT {
         }
     }
 
+    /** Long enough for the password rule whatever the user's name ("r1" included). */
+    private static String password(String user) {
+        return user + "-long-password";
+    }
+
     private DaemonProcess daemon(String user, Network.Host host, TestCluster.Supernode... supernodes) {
-        cluster.createUser(user, user + "-password");
-        return cluster.daemon(user, user + "-password")
+        cluster.createUser(user, password(user));
+        return cluster.daemon(user, password(user))
                 .on(host)
                 .with(
                         "swarmdrop.daemon.supernodes",

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.swarmdrop.console.ConsoleConfig;
 import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.core.security.PasswordHasher;
+import io.swarmdrop.core.security.PasswordRule;
 import io.swarmdrop.core.security.SecretFiles;
 import io.swarmdrop.core.security.Secrets;
 import jakarta.enterprise.event.Observes;
@@ -71,6 +72,7 @@ public class Accounts {
         if (!role.equals(Account.ADMIN) && !role.equals(Account.AUDITOR)) {
             throw new IllegalArgumentException("a role is 'admin' or 'auditor', not '" + role + "'");
         }
+        PasswordRule.require(password);
         String hash = hasher.hash(password);
         QuarkusTransaction.requiringNew().run(() -> {
             if (db.find(Account.class, name) != null) {
@@ -101,6 +103,7 @@ public class Accounts {
      * generated {@code first-admin-password} file is deleted: it no longer opens anything.
      */
     public void changePassword(String name, char[] password) {
+        PasswordRule.require(password);
         String hash = hasher.hash(password);
         QuarkusTransaction.requiringNew().run(() -> require(name).passwordHash = hash);
         if (name.equals(config.firstAdmin().name())) {

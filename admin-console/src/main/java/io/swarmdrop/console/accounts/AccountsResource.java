@@ -6,6 +6,7 @@ import io.swarmdrop.console.audit.AuditLog;
 import io.swarmdrop.console.web.Csrf;
 import io.swarmdrop.console.web.Redirects;
 import io.swarmdrop.console.web.Viewer;
+import io.swarmdrop.core.security.PasswordRule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -63,8 +65,9 @@ public class AccountsResource {
             @RestForm String password,
             @RestForm String role) {
         csrf.check(token);
-        if (password == null || password.length() < 12) {
-            return Redirects.error("/accounts", "a console password needs at least 12 characters");
+        Optional<String> weak = PasswordRule.problem(password);
+        if (weak.isPresent()) {
+            return Redirects.error("/accounts", weak.get());
         }
         try {
             accounts.create(name, password.toCharArray(), role == null ? "" : role);
@@ -80,8 +83,9 @@ public class AccountsResource {
     public Response changePassword(
             @PathParam("name") String name, @RestForm(Csrf.FIELD) String token, @RestForm String password) {
         csrf.check(token);
-        if (password == null || password.length() < 12) {
-            return Redirects.error("/accounts", "a console password needs at least 12 characters");
+        Optional<String> weak = PasswordRule.problem(password);
+        if (weak.isPresent()) {
+            return Redirects.error("/accounts", weak.get());
         }
         return change(
                 name,

@@ -11,6 +11,7 @@ import io.swarmdrop.console.web.Viewer;
 import io.swarmdrop.core.directory.DeviceRecord;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.directory.UserRecord;
+import io.swarmdrop.core.security.PasswordRule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Users and their devices: list and search, create, disable, reset a password, revoke a device. */
@@ -122,8 +124,9 @@ public class UsersResource {
             @RestForm String displayName,
             @RestForm String password) {
         csrf.check(token);
-        if (password == null || password.length() < 10) {
-            return Redirects.error("/users", "a password needs at least 10 characters");
+        Optional<String> weak = PasswordRule.problem(password);
+        if (weak.isPresent()) {
+            return Redirects.error("/users", weak.get());
         }
         try {
             directory.createUser(
@@ -157,8 +160,9 @@ public class UsersResource {
     public Response resetPassword(
             @PathParam("name") String name, @RestForm(Csrf.FIELD) String token, @RestForm String password) {
         csrf.check(token);
-        if (password == null || password.length() < 10) {
-            return Redirects.error("/users/" + name, "a password needs at least 10 characters");
+        Optional<String> weak = PasswordRule.problem(password);
+        if (weak.isPresent()) {
+            return Redirects.error("/users/" + name, weak.get());
         }
         try {
             directory.setPassword(name, password.toCharArray());

@@ -5,6 +5,7 @@ import io.swarmdrop.core.cluster.Json;
 import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.core.cluster.ZkLayout;
 import io.swarmdrop.core.security.PasswordHasher;
+import io.swarmdrop.core.security.PasswordRule;
 import io.swarmdrop.core.security.Secrets;
 import io.swarmdrop.policies.GroupPolicy;
 import io.swarmdrop.policies.PolicyText;
@@ -35,6 +36,7 @@ public final class Directory {
 
     public void createUser(String user, String displayName, char[] password) {
         Names.requireValid("user", user);
+        PasswordRule.require(password);
         var record =
                 new UserRecord(displayName == null ? user : displayName, hasher.hash(password), false, clock.instant());
         try {
@@ -74,6 +76,7 @@ public final class Directory {
 
     /** Replaces a user's password; enrolled devices keep working (they use tokens, not the password). */
     public void setPassword(String user, char[] password) {
+        PasswordRule.require(password);
         String hash = hasher.hash(password);
         update(ZkLayout.user(user), UserRecord.class, r -> r.withPasswordHash(hash), "user '" + user + "'");
     }

@@ -43,8 +43,18 @@ class DirectoryTest {
     }
 
     @Test
+    void refusesAPasswordTheRuleRefusesWhateverTheCaller() {
+        assertThatThrownBy(() -> directory.createUser("weak", null, "short".toCharArray()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a password needs at least 12 characters");
+        assertThat(directory.findUser("weak")).isEmpty();
+        assertThatThrownBy(() -> directory.setPassword("alice", "short".toCharArray()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesDuplicatesAndInvalidNames() {
-        assertThatThrownBy(() -> directory.createUser("alice", null, "x".toCharArray()))
+        assertThatThrownBy(() -> directory.createUser("alice", null, "another-password".toCharArray()))
                 .isInstanceOf(DirectoryException.class)
                 .extracting(e -> ((DirectoryException) e).reason())
                 .isEqualTo(DirectoryException.Reason.ALREADY_EXISTS);
@@ -129,7 +139,7 @@ class DirectoryTest {
         assertThat(directory.checkPassword("bob", "a new long password".toCharArray()))
                 .isTrue();
         assertThat(directory.resolveToken(laptop.token())).isPresent();
-        assertThatThrownBy(() -> directory.setPassword("nobody", "x".toCharArray()))
+        assertThatThrownBy(() -> directory.setPassword("nobody", "nobody-password".toCharArray()))
                 .isInstanceOf(DirectoryException.class)
                 .hasMessage("no user 'nobody'");
     }

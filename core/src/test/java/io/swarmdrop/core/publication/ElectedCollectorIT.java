@@ -81,8 +81,8 @@ class ElectedCollectorIT {
         ClusterRoots.create(setup);
         var directory = new Directory(setup, new PasswordHasher(1_000), published);
         var publications = new Publications(setup, published);
-        directory.createUser("alice", null, "pw-alice".toCharArray());
-        directory.createUser("bob", null, "pw-bob".toCharArray());
+        directory.createUser("alice", null, "alice-password".toCharArray());
+        directory.createUser("bob", null, "bob-password".toCharArray());
         directory.createGroup("design", null);
         directory.setPolicy("design", "retention.max-age = P2D\n");
         for (String id : List.of("p1", "p2")) {

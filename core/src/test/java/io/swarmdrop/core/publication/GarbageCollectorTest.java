@@ -61,7 +61,7 @@ class GarbageCollectorTest {
         publications = new Publications(zk.client(), clock);
         collector = new GarbageCollector(directory, publications, clock, Duration.ofDays(1), Duration.ofDays(30));
         for (String user : List.of("alice", "bob", "carol")) {
-            directory.createUser(user, null, "password".toCharArray());
+            directory.createUser(user, null, "a-member-password".toCharArray());
         }
         directory.createGroup("design", null);
         directory.setPolicy("design", "retention.max-age = P2D\n");

@@ -4,11 +4,12 @@ import io.swarmdrop.core.cluster.SupernodeRecord;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.publication.Publications;
+import io.swarmdrop.core.security.PasswordRule;
 import io.swarmdrop.engine.TransferStatus;
 import io.swarmdrop.policies.PolicyText;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import io.swarmdrop.supernode.cluster.NodeRegistration;
-import io.swarmdrop.supernode.gc.Collection;
+import io.swarmdrop.supernode.gc.CollectorJob;
 import io.swarmdrop.supernode.seeding.Seeder;
 import io.swarmdrop.supernode.tracker.Tracker;
 import jakarta.ws.rs.BadRequestException;
@@ -43,7 +44,7 @@ public class AdminResource {
     private final Publications publications;
     private final Tracker tracker;
     private final NodeIdentity identity;
-    private final Collection collection;
+    private final CollectorJob collection;
 
     AdminResource(
             Directory directory,
@@ -52,7 +53,7 @@ public class AdminResource {
             Publications publications,
             Tracker tracker,
             NodeIdentity identity,
-            Collection collection) {
+            CollectorJob collection) {
         this.identity = identity;
         this.collection = collection;
         this.publications = publications;
@@ -65,9 +66,12 @@ public class AdminResource {
     @POST
     @Path("/users")
     public Response createUser(NewUser user) {
-        if (user == null || user.password() == null || user.password().length() < 8) {
-            throw new BadRequestException("a user needs a name and a password of at least 8 characters");
+        if (user == null) {
+            throw new BadRequestException("a user needs a name and a password");
         }
+        PasswordRule.problem(user.password()).ifPresent(problem -> {
+            throw new BadRequestException(problem);
+        });
         directory.createUser(user.name(), user.displayName(), user.password().toCharArray());
         return Response.status(Response.Status.CREATED).build();
     }

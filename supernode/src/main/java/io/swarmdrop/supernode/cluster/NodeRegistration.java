@@ -6,7 +6,7 @@ import io.swarmdrop.core.cluster.Json;
 import io.swarmdrop.core.cluster.SupernodeRecord;
 import io.swarmdrop.core.cluster.ZkLayout;
 import io.swarmdrop.core.placement.Rendezvous;
-import io.swarmdrop.supernode.seeding.Seeder;
+import io.swarmdrop.engine.TorrentEngine;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -30,15 +30,15 @@ public class NodeRegistration {
     private final CuratorFramework zk;
     private final NodeIdentity identity;
     private final ClusterTls tls;
-    private final Seeder seeder;
+    private final TorrentEngine engine;
     private final Clock clock;
     private PersistentNode node;
 
-    NodeRegistration(CuratorFramework zk, NodeIdentity identity, Seeder seeder, ClusterTls tls, Clock clock) {
+    NodeRegistration(CuratorFramework zk, NodeIdentity identity, TorrentEngine engine, ClusterTls tls, Clock clock) {
         this.zk = zk;
         this.tls = tls;
         this.identity = identity;
-        this.seeder = seeder;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -58,7 +58,7 @@ public class NodeRegistration {
                 identity.zone(),
                 addresses.publicUrl(),
                 addresses.peerHost(),
-                addresses.peerPort(seeder.peerPort()),
+                addresses.peerPort(engine.port()),
                 identity.passkeyHash(),
                 clock.instant(),
                 tls.caFingerprint().orElse(null));

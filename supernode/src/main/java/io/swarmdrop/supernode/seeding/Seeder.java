@@ -9,7 +9,6 @@ import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.PublicationState;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.Metainfo;
-import io.swarmdrop.engine.EngineOptions;
 import io.swarmdrop.engine.TorrentEngine;
 import io.swarmdrop.engine.TransferListener;
 import io.swarmdrop.engine.TransferStatus;
@@ -60,17 +59,14 @@ public class Seeder implements TransferListener {
 
     Seeder(
             SupernodeConfig config,
+            TorrentEngine engine,
             MetainfoStore metainfo,
             NodeIdentity identity,
             EntityManager db,
             Clock clock,
             Publications publications) {
         this.publications = publications;
-        this.engine = new TorrentEngine(new EngineOptions(
-                config.torrent().host(),
-                config.torrent().port(),
-                config.torrent().uploadLimit(),
-                config.torrent().downloadLimit()));
+        this.engine = engine;
         this.metainfo = metainfo;
         this.identity = identity;
         this.db = db;
@@ -163,10 +159,6 @@ public class Seeder implements TransferListener {
     /** True once libtorrent has rejoined the catalog after a start. */
     public boolean isReady() {
         return ready;
-    }
-
-    public int peerPort() {
-        return engine.port();
     }
 
     /** A row of the catalog, for operators. */

@@ -199,7 +199,7 @@ class DaemonApiTest {
                 .body("error", equalTo("no group 'nosuch'"));
         given().header("Authorization", Fixtures.ADMIN)
                 .contentType(ContentType.JSON)
-                .body(Map.of("name", "Bad/Name", "password", "long-enough"))
+                .body(Map.of("name", "Bad/Name", "password", "long-enough-too"))
                 .post("/admin/users")
                 .then()
                 .statusCode(400)
@@ -210,10 +210,10 @@ class DaemonApiTest {
                 .post("/admin/users")
                 .then()
                 .statusCode(400)
-                .body("error", containsString("at least 8 characters"));
+                .body("error", containsString("at least 12 characters"));
         given().header("Authorization", Fixtures.ADMIN)
                 .contentType(ContentType.JSON)
-                .body(Map.of("name", "alice", "password", "long-enough"))
+                .body(Map.of("name", "alice", "password", "long-enough-too"))
                 .post("/admin/users")
                 .then()
                 .statusCode(409);

@@ -18,15 +18,15 @@ import org.jboss.logging.Logger;
 
 /** Runs the elected garbage collector on this supernode's schedule; see {@link ElectedCollector}. */
 @Singleton
-public class Collection {
+public class CollectorJob {
 
-    private static final Logger LOG = Logger.getLogger(Collection.class);
+    private static final Logger LOG = Logger.getLogger(CollectorJob.class);
 
     private final ElectedCollector collector;
     private final NodeIdentity identity;
     private volatile boolean running;
 
-    Collection(
+    CollectorJob(
             CuratorFramework zk,
             Directory directory,
             Publications publications,

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.Config;
 
 /** The daemon's shared objects: one libtorrent session, the clock, and the folder layout. */
 @Singleton
-public class Engine {
+public class Beans {
 
     @Produces
     @Singleton
