@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swarmdrop.core.api.client.SupernodeException;
+import io.swarmdrop.core.directory.Enrolment;
 import io.swarmdrop.engine.TorrentCreator;
 import io.swarmdrop.testing.DaemonProcess;
 import io.swarmdrop.testing.HostileMetainfo;
 import io.swarmdrop.testing.RandomFiles;
 import io.swarmdrop.testing.TestCluster;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class BadInputIT {
     private TestCluster cluster;
     private DaemonProcess alice;
     private DaemonProcess bob;
-    private JsonNode aliceLaptop;
+    private Enrolment aliceLaptop;
     private int delivered;
 
     @BeforeAll
@@ -47,7 +47,7 @@ class BadInputIT {
         cluster.createGroup("finance", "bob");
         alice = cluster.daemon("alice", "alice-password").start();
         bob = cluster.daemon("bob", "bob-password").start();
-        aliceLaptop = login("alice", "alice-password").body;
+        aliceLaptop = cluster.client(null).login("alice", "alice-password", "test-laptop");
     }
 
     @AfterAll
@@ -90,7 +90,7 @@ class BadInputIT {
         Answer answer = login("alice", "not-her-password");
 
         assertThat(answer.status).isEqualTo(401);
-        assertThat(answer.body.get("error").asText()).isEqualTo("wrong user or password");
+        assertThat(answer.error).isEqualTo("wrong user or password");
         assertThat(login("nobody", "whatever").status).isEqualTo(401);
     }
 
@@ -112,7 +112,7 @@ class BadInputIT {
         Answer answer = publish("finance", torrent);
 
         assertThat(answer.status).isEqualTo(403);
-        assertThat(answer.body.get("error").asText()).contains("not a member of group 'finance'");
+        assertThat(answer.error).contains("not a member of group 'finance'");
     }
 
     @ParameterizedTest
@@ -123,15 +123,12 @@ class BadInputIT {
         Answer answer = publish("design", torrent);
 
         assertThat(answer.status).isEqualTo(400);
-        assertThat(answer.body.get("error").asText()).contains("unsafe file name");
+        assertThat(answer.error).contains("unsafe file name");
     }
 
     @Test
     void publicOrGarbageMetainfoIsRefusedWith400() throws Exception {
-        assertThat(publish("design", HostileMetainfo.withoutPrivateFlag(torrentOf("open.bin")))
-                        .body
-                        .get("error")
-                        .asText())
+        assertThat(publish("design", HostileMetainfo.withoutPrivateFlag(torrentOf("open.bin"))).error)
                 .contains("not private");
         assertThat(publish("design", "not a torrent".getBytes(StandardCharsets.UTF_8)).status)
                 .isEqualTo(400);
@@ -146,7 +143,7 @@ class BadInputIT {
                 .contains("missing passkey");
         assertThat(announce("pk=forged&info_hash=" + hash + "&peer_id=" + peer + "&port=6881"))
                 .contains("passkey not valid");
-        String passkey = aliceLaptop.get("passkey").asText();
+        String passkey = aliceLaptop.passkey();
         assertThat(announce("pk=" + passkey + "&info_hash=%01%02&peer_id=" + peer + "&port=6881"))
                 .contains("info_hash must be 20 bytes");
         assertThat(announce("pk=" + passkey + "&info_hash=" + hash + "&peer_id=" + peer + "&port=0"))
@@ -214,21 +211,24 @@ class BadInputIT {
         }
     }
 
-    private record Answer(int status, JsonNode body) {}
-
-    private Answer login(String user, String password) throws Exception {
-        HttpResponse<byte[]> response = cluster.login(user, password, "test-laptop");
-        return new Answer(response.statusCode(), TestCluster.JSON.readTree(response.body()));
+    /** What the supernode answered a call through the daemon API's client: its status and error. */
+    private record Answer(int status, String error) {
+        static Answer of(Runnable call) {
+            try {
+                call.run();
+                return new Answer(200, null);
+            } catch (SupernodeException e) {
+                return new Answer(e.status(), e.getMessage());
+            }
+        }
     }
 
-    private Answer publish(String group, byte[] torrent) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(cluster.url() + "/api/groups/" + group + "/publications"))
-                .header("Authorization", "Bearer " + aliceLaptop.get("token").asText())
-                .header("Content-Type", "application/x-bittorrent")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(torrent))
-                .build();
-        HttpResponse<byte[]> response = TestCluster.send(request);
-        return new Answer(response.statusCode(), TestCluster.JSON.readTree(response.body()));
+    private Answer login(String user, String password) {
+        return Answer.of(() -> cluster.client(null).login(user, password, "test-laptop"));
+    }
+
+    private Answer publish(String group, byte[] torrent) {
+        return Answer.of(() -> cluster.client(aliceLaptop.token()).publish(group, torrent, "application/octet-stream"));
     }
 
     private String announce(String query) throws Exception {

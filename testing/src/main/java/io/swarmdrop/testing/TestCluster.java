@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swarmdrop.core.api.client.SupernodeClient;
+import io.swarmdrop.core.api.client.SupernodeTrust;
 import io.swarmdrop.core.cluster.ClusterCredentials;
 import io.swarmdrop.core.net.Hosts;
 import io.swarmdrop.core.security.ClusterCa;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Supernodes and daemons as separate OS processes, each from its packaged {@code quarkus-run.jar},
@@ -325,7 +328,16 @@ public final class TestCluster implements AutoCloseable {
         }
     }
 
-    /** Logs in through the daemon API, enrolling a new device named {@code hostname}. */
+    /**
+     * The daemon API's own client, trusting this cluster's CA, for a device holding {@code token}
+     * (null before it logged in).
+     */
+    public SupernodeClient client(String token) {
+        return new SupernodeClient(
+                url(), () -> token, new SupernodeTrust(Optional.of(caCertificate()), Optional.empty()));
+    }
+
+    /** Logs in through the daemon API, enrolling a new device named {@code hostname}, as raw HTTP for tests of refusals. */
     public HttpResponse<byte[]> login(String user, String password, String hostname)
             throws IOException, InterruptedException {
         byte[] body = JSON.writeValueAsBytes(Map.of("user", user, "password", password, "hostname", hostname));

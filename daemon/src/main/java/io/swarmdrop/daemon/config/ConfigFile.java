@@ -1,5 +1,6 @@
 package io.swarmdrop.daemon.config;
 
+import io.swarmdrop.core.api.client.SupernodeTrust;
 import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.daemon.Folders;
 import io.swarmdrop.policies.Sizes;
@@ -226,7 +227,7 @@ public final class ConfigFile {
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                     problems.add("'" + url + "' is not an http:// or https:// URL with a host");
                 } else {
-                    SupernodeUrls.insecurity(uri).ifPresent(problems::add);
+                    SupernodeTrust.insecurity(uri).ifPresent(problems::add);
                 }
             } catch (URISyntaxException e) {
                 problems.add("'" + url + "' is not a URL: " + e.getReason());

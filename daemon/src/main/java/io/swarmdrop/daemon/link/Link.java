@@ -1,6 +1,10 @@
 package io.swarmdrop.daemon.link;
 
 import io.swarmdrop.core.api.Supernodes;
+import io.swarmdrop.core.api.client.SupernodeClient;
+import io.swarmdrop.core.api.client.SupernodeException;
+import io.swarmdrop.core.api.client.SupernodeTrust;
+import io.swarmdrop.core.api.client.UntrustedSupernodeException;
 import io.swarmdrop.core.directory.Enrolment;
 import io.swarmdrop.core.net.Hosts;
 import io.swarmdrop.daemon.DaemonConfig;

@@ -2,6 +2,7 @@ package io.swarmdrop.daemon.link;
 
 import io.swarmdrop.core.api.Me;
 import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.api.client.SupernodeException;
 import io.swarmdrop.core.files.ContentTypes;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.daemon.Folders;

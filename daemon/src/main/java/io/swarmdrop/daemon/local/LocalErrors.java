@@ -1,9 +1,9 @@
 package io.swarmdrop.daemon.local;
 
 import io.swarmdrop.core.api.ErrorBody;
+import io.swarmdrop.core.api.client.SupernodeException;
 import io.swarmdrop.core.cluster.InvalidNameException;
 import io.swarmdrop.core.files.UnsafeFileNameException;
-import io.swarmdrop.daemon.link.SupernodeException;
 import io.swarmdrop.daemon.route.RouteException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,8 +1,8 @@
-package io.swarmdrop.daemon.link;
+package io.swarmdrop.core.api.client;
 
+import io.swarmdrop.core.net.Hosts;
 import io.swarmdrop.core.security.ClusterCa;
 import io.swarmdrop.core.security.Tls;
-import io.swarmdrop.daemon.config.SupernodeUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,9 +41,18 @@ public final class SupernodeTrust {
 
     /** Refuses a plain HTTP URL that leaves this host: passwords and tokens would travel in the clear. */
     public static void requireSecure(String url) {
-        SupernodeUrls.insecurity(URI.create(url)).ifPresent(problem -> {
+        insecurity(URI.create(url)).ifPresent(problem -> {
             throw new UntrustedSupernodeException("the supernode URL " + problem);
         });
+    }
+
+    /** Why {@code uri} must not be used (plain HTTP off this host), or empty; the daemon's config file reports it too. */
+    public static Optional<String> insecurity(URI uri) {
+        if ("http".equals(uri.getScheme()) && !Hosts.isLoopback(uri.getHost())) {
+            return Optional.of("'" + uri + "' is plain HTTP off this host: the password and device token"
+                    + " would cross the network in the clear; use https://");
+        }
+        return Optional.empty();
     }
 
     /** A client builder that accepts only the trusted certificates, for calls to {@code url}. */

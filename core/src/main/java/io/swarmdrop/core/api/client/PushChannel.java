@@ -1,4 +1,4 @@
-package io.swarmdrop.daemon.link;
+package io.swarmdrop.core.api.client;
 
 import io.swarmdrop.core.api.PublicationView;
 import java.util.concurrent.atomic.AtomicBoolean;

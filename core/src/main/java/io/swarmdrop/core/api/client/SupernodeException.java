@@ -1,4 +1,4 @@
-package io.swarmdrop.daemon.link;
+package io.swarmdrop.core.api.client;
 
 /**
  * The supernode answered with an error, or could not be reached (status 0). 4xx answers are final

@@ -1,4 +1,4 @@
-package io.swarmdrop.daemon.link;
+package io.swarmdrop.core.api.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

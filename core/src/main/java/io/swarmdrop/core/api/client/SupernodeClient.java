@@ -1,4 +1,4 @@
-package io.swarmdrop.daemon.link;
+package io.swarmdrop.core.api.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The daemon side of the daemon API (see core's api package), over the JDK's HTTP client. */
+/**
+ * The client side of the daemon API (see the api package), over the JDK's HTTP client: the one
+ * client the daemon, the test fixtures, the benchmark and the end-to-end tests all use.
+ */
 public final class SupernodeClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -50,7 +53,7 @@ public final class SupernodeClient {
     }
 
     /** Whether two supernode URLs name the same API (they differ at most in a trailing slash). */
-    static boolean sameUrl(String a, String b) {
+    public static boolean sameUrl(String a, String b) {
         return withSlash(a).equals(withSlash(b));
     }
 
@@ -62,7 +65,7 @@ public final class SupernodeClient {
      * The lowest of {@code tries} round trips to the supernode at {@code baseUrl}
      * ({@code GET /api/ping}), or empty when it does not answer.
      */
-    static Optional<Duration> roundTrip(String baseUrl, int tries, SupernodeTrust trust) {
+    public static Optional<Duration> roundTrip(String baseUrl, int tries, SupernodeTrust trust) {
         HttpClient ping =
                 trust.client(baseUrl).connectTimeout(Duration.ofSeconds(2)).build();
         var request = HttpRequest.newBuilder(withSlash(baseUrl).resolve("api/ping"))

@@ -1,4 +1,4 @@
-package io.swarmdrop.daemon.link;
+package io.swarmdrop.core.api.client;
 
 /**
  * A supernode this daemon must not talk to: a certificate it does not trust, or plain HTTP off this
