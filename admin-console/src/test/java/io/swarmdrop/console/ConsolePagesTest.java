@@ -19,6 +19,7 @@ import io.swarmdrop.core.directory.Enrolment;
 import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.PublicationState;
 import io.swarmdrop.core.publication.Publications;
+import io.swarmdrop.testing.ZooKeeperResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;

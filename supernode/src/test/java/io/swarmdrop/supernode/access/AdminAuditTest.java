@@ -9,7 +9,7 @@ import io.swarmdrop.core.audit.AuditEvent;
 import io.swarmdrop.core.audit.AuditQueue;
 import io.swarmdrop.core.security.Secrets;
 import io.swarmdrop.supernode.Fixtures;
-import io.swarmdrop.supernode.ZooKeeperResource;
+import io.swarmdrop.testing.ZooKeeperResource;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.swarmdrop.supernode.ZooKeeperResource;
+import io.swarmdrop.testing.ZooKeeperResource;
 import org.junit.jupiter.api.Test;
 
 /** Finding M8: metrics and the API description were open to anyone who reached the port. */

@@ -11,7 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.swarmdrop.supernode.Fixtures;
-import io.swarmdrop.supernode.ZooKeeperResource;
+import io.swarmdrop.testing.ZooKeeperResource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.supernode.Fixtures;
-import io.swarmdrop.supernode.ZooKeeperResource;
+import io.swarmdrop.testing.ZooKeeperResource;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.swarmdrop.core.bencode.Bencode;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.supernode.Fixtures;
-import io.swarmdrop.supernode.ZooKeeperResource;
+import io.swarmdrop.testing.ZooKeeperResource;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.swarmdrop.console;
+package io.swarmdrop.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.swarmdrop.core.cluster.ClusterCredentials;
@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.curator.test.TestingServer;
 
-/** A real ZooKeeper server (curator-test) for the console's {@code @QuarkusTest}s. */
+/**
+ * A real ZooKeeper server (curator-test) for the {@code @QuarkusTest}s of the supernode and the
+ * console: it sets the connect string and a credentials file under both apps' prefixes, and each
+ * app reads its own.
+ */
 public class ZooKeeperResource implements QuarkusTestResourceLifecycleManager {
 
     private TestingServer server;
@@ -21,11 +25,16 @@ public class ZooKeeperResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start a test ZooKeeper", e);
         }
+        String credentials = credentials().toString();
         return Map.of(
+                "swarmdrop.supernode.zookeeper.connect",
+                server.getConnectString(),
+                "swarmdrop.supernode.zookeeper.credentials-file",
+                credentials,
                 "swarmdrop.console.zookeeper.connect",
                 server.getConnectString(),
                 "swarmdrop.console.zookeeper.credentials-file",
-                credentials().toString());
+                credentials);
     }
 
     /** A credentials file of the test's own, as an operator would mount it beside the ensemble. */
