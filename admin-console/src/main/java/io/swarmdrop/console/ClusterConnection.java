@@ -7,6 +7,7 @@ import io.swarmdrop.core.cluster.ClusterClient;
 import io.swarmdrop.core.cluster.ClusterCredentials;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.net.Hosts;
+import io.swarmdrop.core.presence.SessionStore;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.security.PasswordHasher;
 import jakarta.annotation.PreDestroy;
@@ -65,6 +66,11 @@ public class ClusterConnection {
     @Produces
     Publications publications() {
         return publications;
+    }
+
+    @Produces
+    SessionStore sessions() {
+        return new SessionStore(curator);
     }
 
     @Produces

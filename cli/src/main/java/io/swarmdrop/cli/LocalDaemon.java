@@ -1,7 +1,12 @@
 package io.swarmdrop.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.swarmdrop.core.api.LocalCommands;
+import io.swarmdrop.core.api.LocalStatus;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +26,9 @@ import java.util.Properties;
  */
 final class LocalDaemon {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final URI base;
     private final String token;
@@ -55,20 +62,27 @@ final class LocalDaemon {
         return new LocalDaemon(URI.create(url.endsWith("/") ? url : url + "/"), token);
     }
 
-    JsonNode get(String path) {
-        return json(send(request(path).GET().build()));
+    <T> T get(String path, TypeReference<T> type) {
+        return read(send(request(path).GET().build()), type);
+    }
+
+    /** The daemon's status, typed as the daemon writes it. */
+    LocalStatus status() {
+        return get("local/status", new TypeReference<>() {});
     }
 
     String text(String path) {
         return send(request(path).GET().build());
     }
 
-    JsonNode post(String path, Object body) {
+    <T> T post(String path, Object body, TypeReference<T> type) {
         try {
-            return json(send(request(path)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                    .build()));
+            return read(
+                    send(request(path)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                            .build()),
+                    type);
         } catch (IOException e) {
             throw new CliException(1, e.getMessage());
         }
@@ -78,18 +92,20 @@ final class LocalDaemon {
      * Sends {@code file}'s bytes, read here with the caller's own rights, to {@code path} with the
      * query {@code query} (already encoded).
      */
-    JsonNode postFile(String path, String query, Path file) {
+    LocalCommands.Published postFile(String path, String query, Path file) {
         HttpRequest.BodyPublisher body;
         try {
             body = HttpRequest.BodyPublishers.ofFile(file);
         } catch (FileNotFoundException e) {
             throw new CliException(Swarmdrop.REFUSED, "cannot read " + file + ": no such file, or not yours to read");
         }
-        return json(send(request(path + "?" + query)
-                .timeout(Duration.ofHours(6))
-                .header("Content-Type", "application/octet-stream")
-                .POST(body)
-                .build()));
+        return read(
+                send(request(path + "?" + query)
+                        .timeout(Duration.ofHours(6))
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(body)
+                        .build()),
+                new TypeReference<>() {});
     }
 
     private HttpRequest.Builder request(String path) {
@@ -134,9 +150,10 @@ final class LocalDaemon {
         }
     }
 
-    private static JsonNode json(String body) {
+    /** The answer as {@code type}; null for an empty answer (a 204). */
+    private static <T> T read(String body, TypeReference<T> type) {
         try {
-            return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+            return body == null || body.isBlank() ? null : JSON.readValue(body, type);
         } catch (IOException e) {
             throw new CliException(1, "unreadable answer from the daemon: " + e.getMessage());
         }

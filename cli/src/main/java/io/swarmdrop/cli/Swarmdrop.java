@@ -1,6 +1,10 @@
 package io.swarmdrop.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.swarmdrop.core.api.LocalCommands;
+import io.swarmdrop.core.api.LocalStatus;
+import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.api.TransferStatus;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -12,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -114,47 +119,39 @@ public final class Swarmdrop {
     static final class Status extends Sub {
         @Override
         public Integer call() {
-            JsonNode s = top.daemon().get("local/status");
-            out().printf("user:       %s%n", s.path("user").asText("(not enrolled)"));
-            out().printf("device:     %s%n", s.path("device").asText("-"));
-            out().printf("zone:       %s%n", s.path("zone").asText("-"));
+            LocalStatus s = top.daemon().status();
+            out().printf("user:       %s%n", orElse(s.user(), "(not enrolled)"));
+            out().printf("device:     %s%n", orElse(s.device(), "-"));
+            out().printf("zone:       %s%n", orElse(s.zone(), "-"));
             out().printf(
                             "supernode:  %s (%s)%n",
-                            s.path("supernode").asText("-"),
-                            s.path("connected").asBoolean() ? "connected" : "not connected");
-            out().printf("groups:     %s%n", join(s.path("groups")));
-            out().printf("upnp:       %s%n", upnp(s.path("upnp")));
-            JsonNode lan = s.path("lan");
+                            orElse(s.supernode(), "-"), s.connected() ? "connected" : "not connected");
+            out().printf("groups:     %s%n", join(s.groups()));
+            out().printf("upnp:       %s%n", upnp(s.upnp()));
+            LocalStatus.Lan lan = s.lan();
             out().printf(
                             "lan:        %s mode, local groups %s, %d daemons heard%n",
-                            lan.path("mode").asText("OFF").toLowerCase(java.util.Locale.ROOT),
-                            join(lan.path("groups")),
-                            lan.path("peers").size());
-            out().printf("transfers:  %d%n", s.path("transfers").size());
-            return s.path("connected").asBoolean() ? 0 : NO_SUPERNODE;
+                            orElse(lan.mode(), "OFF").toLowerCase(java.util.Locale.ROOT),
+                            join(lan.groups()),
+                            lan.peers().size());
+            out().printf("transfers:  %d%n", s.transfers().size());
+            return s.connected() ? 0 : NO_SUPERNODE;
         }
     }
 
     /** One line about the router mapping: "mapped on <router> as <address>:<port>", or why not. */
-    static String upnp(JsonNode upnp) {
-        String state = upnp.path("state").asText("OFF");
+    static String upnp(LocalStatus.Upnp upnp) {
+        String state = orElse(upnp.state(), "OFF");
         return switch (state) {
             case "MAPPED" ->
                 "port %d mapped on %s (external address %s, lease %s)"
                         .formatted(
-                                upnp.path("port").asInt(),
-                                upnp.path("gateway").asText(),
-                                upnp.path("externalAddress").asText("unknown"),
-                                upnp.path("leaseSeconds").asLong() == 0
-                                        ? "permanent"
-                                        : upnp.path("leaseSeconds").asLong() + " s");
-            case "SEARCHING" ->
-                "looking for a router (port %d)".formatted(upnp.path("port").asInt());
-            default ->
-                state.toLowerCase(java.util.Locale.ROOT)
-                        + (upnp.hasNonNull("problem")
-                                ? ": " + upnp.path("problem").asText()
-                                : "");
+                                upnp.port(),
+                                upnp.gateway(),
+                                orElse(upnp.externalAddress(), "unknown"),
+                                upnp.leaseSeconds() == 0 ? "permanent" : upnp.leaseSeconds() + " s");
+            case "SEARCHING" -> "looking for a router (port %d)".formatted(upnp.port());
+            default -> state.toLowerCase(java.util.Locale.ROOT) + (upnp.problem() != null ? ": " + upnp.problem() : "");
         };
     }
 
@@ -177,16 +174,13 @@ public final class Swarmdrop {
         @Override
         public Integer call() {
             Swarmdrop top = (Swarmdrop) spec.parent().parent().userObject();
-            JsonNode status = top.daemon().get("local/status").path("lan");
+            LocalStatus.Lan status = top.daemon().status().lan();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("mode: %s%n", status.path("mode").asText("OFF").toLowerCase(java.util.Locale.ROOT));
-            for (JsonNode peer : status.path("peers")) {
+            out.printf("mode: %s%n", orElse(status.mode(), "OFF").toLowerCase(java.util.Locale.ROOT));
+            for (LocalStatus.LanPeer peer : status.peers()) {
                 out.printf(
                         "%-24s %-16s %s:%d%n",
-                        peer.path("device").asText(),
-                        peer.path("user").asText("-"),
-                        peer.path("address").asText(),
-                        peer.path("torrentPort").asInt());
+                        peer.device(), orElse(peer.user(), "-"), peer.address(), peer.torrentPort());
             }
             out.flush();
             return 0;
@@ -197,9 +191,7 @@ public final class Swarmdrop {
     static final class Groups extends Sub {
         @Override
         public Integer call() {
-            for (JsonNode group : top.daemon().get("local/status").path("groups")) {
-                out().println(group.asText());
-            }
+            top.daemon().status().groups().forEach(out()::println);
             return 0;
         }
     }
@@ -214,19 +206,15 @@ public final class Swarmdrop {
         @Override
         public Integer call() {
             out().printf("%-20s  %-12s  %12s  %-9s  %-12s  %s%n", "ID", "GROUP", "BYTES", "STATE", "HERE", "NAME");
-            for (JsonNode listed : top.daemon().get("local/publications")) {
-                JsonNode p = listed.path("publication");
-                if (group != null && !group.equals(p.path("group").asText())) {
+            List<LocalCommands.Listed> all = top.daemon().get("local/publications", new TypeReference<>() {});
+            for (LocalCommands.Listed listed : all) {
+                PublicationView p = listed.publication();
+                if (group != null && !group.equals(p.group())) {
                     continue;
                 }
                 out().printf(
                                 "%-20s  %-12s  %12d  %-9s  %-12s  %s%n",
-                                p.path("id").asText(),
-                                p.path("group").asText(),
-                                p.path("size").asLong(),
-                                p.path("state").asText().toLowerCase(),
-                                listed.path("local").asText(),
-                                p.path("name").asText());
+                                p.id(), p.group(), p.size(), p.state().toLowerCase(), listed.local(), p.name());
             }
             return 0;
         }
@@ -249,10 +237,8 @@ public final class Swarmdrop {
         @Override
         public Integer call() throws InterruptedException {
             LocalDaemon daemon = top.daemon();
-            JsonNode listed = daemon.post("local/fetch/" + id, Map.of());
-            out().printf(
-                            "fetching %s (%s)%n",
-                            listed.path("publication").path("name").asText(), id);
+            LocalCommands.Listed listed = daemon.post("local/fetch/" + id, Map.of(), new TypeReference<>() {});
+            out().printf("fetching %s (%s)%n", listed.publication().name(), id);
             if (wait) {
                 return new Watch(daemon, out()).untilDelivered(id, Instant.now().plus(timeout));
             }
@@ -279,28 +265,24 @@ public final class Swarmdrop {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new CliException(REFUSED, "cannot read " + file + ": no such file, or not yours to read");
             }
-            JsonNode published = daemon.postFile(
+            LocalCommands.Published published = daemon.postFile(
                     "local/publish",
                     "group=" + URLEncoder.encode(group, StandardCharsets.UTF_8) + "&name="
                             + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8),
                     file);
-            String name = published.path("name").asText();
+            String name = published.name();
             out().printf("%s is in the outbox of %s%n", name, group);
             if (!wait) {
                 return 0;
             }
             Instant until = Instant.now().plus(Duration.ofMinutes(10));
             while (Instant.now().isBefore(until)) {
-                for (JsonNode entry : daemon.get("local/status").path("outbox")) {
-                    if (entry.path("group").asText().equals(group)
-                            && entry.path("name").asText().equals(name)) {
-                        if (entry.path("state").asText().equals("REFUSED")) {
-                            throw new CliException(
-                                    REFUSED, "refused: " + entry.path("message").asText());
+                for (LocalStatus.OutboxEntry entry : daemon.status().outbox()) {
+                    if (entry.group().equals(group) && entry.name().equals(name)) {
+                        if (entry.state().equals("REFUSED")) {
+                            throw new CliException(REFUSED, "refused: " + entry.message());
                         }
-                        out().printf(
-                                        "published as %s%n",
-                                        entry.path("publicationId").asText());
+                        out().printf("published as %s%n", entry.publicationId());
                         return 0;
                     }
                 }
@@ -322,27 +304,16 @@ public final class Swarmdrop {
                 return new Watch(daemon, out()).untilAllFinished();
             }
             out().printf("%-20s  %6s  %12s  %12s  %5s  %s%n", "ID", "DONE", "DOWN B/S", "UP B/S", "PEERS", "NAME");
-            JsonNode status = daemon.get("local/status");
-            for (JsonNode h : status.path("hashing")) {
+            LocalStatus status = daemon.status();
+            for (LocalStatus.Hashing h : status.hashing()) {
                 out().printf(
                                 "%-20s  %5.1f%%  %12s  %12s  %5s  %s (group %s)%n",
-                                "(hashing)",
-                                h.path("progress").asDouble() * 100,
-                                "-",
-                                "-",
-                                "-",
-                                h.path("name").asText(),
-                                h.path("group").asText());
+                                "(hashing)", h.progress() * 100, "-", "-", "-", h.name(), h.group());
             }
-            for (JsonNode t : status.path("transfers")) {
+            for (TransferStatus t : status.transfers()) {
                 out().printf(
                                 "%-20s  %5.1f%%  %12d  %12d  %5d  %s%n",
-                                t.path("key").asText(),
-                                t.path("progress").asDouble() * 100,
-                                t.path("downloadRate").asLong(),
-                                t.path("uploadRate").asLong(),
-                                t.path("peers").asInt(),
-                                t.path("name").asText());
+                                t.key(), t.progress() * 100, t.downloadRate(), t.uploadRate(), t.peers(), t.name());
             }
             return 0;
         }
@@ -367,13 +338,11 @@ public final class Swarmdrop {
             if (password == null || password.isEmpty()) {
                 throw new CliException(REFUSED, "no password given");
             }
-            var body = new LinkedHashMap<String, String>();
-            body.put("user", user);
-            body.put("password", password);
-            if (deviceName != null) {
-                body.put("deviceName", deviceName);
-            }
-            top.daemon().post("local/enrol", body);
+            top.daemon()
+                    .post(
+                            "local/enrol",
+                            new LocalCommands.Enrol(user, password, deviceName),
+                            new TypeReference<Void>() {});
             out().printf("enrolled as %s%n", user);
             return 0;
         }
@@ -408,22 +377,17 @@ public final class Swarmdrop {
         int untilAllFinished() throws InterruptedException {
             try {
                 while (true) {
-                    JsonNode status = daemon.get("local/status");
-                    boolean allDone = status.path("hashing").isEmpty();
-                    for (JsonNode h : status.path("hashing")) {
-                        long size = h.path("size").asLong();
-                        bar(
-                                        "hashing " + h.path("group").asText() + "/"
-                                                + h.path("name").asText(),
-                                        "hashing " + h.path("name").asText(),
-                                        size)
-                                .stepTo((long) (h.path("progress").asDouble() * size));
+                    LocalStatus status = daemon.status();
+                    boolean allDone = status.hashing().isEmpty();
+                    for (LocalStatus.Hashing h : status.hashing()) {
+                        bar("hashing " + h.group() + "/" + h.name(), "hashing " + h.name(), h.size())
+                                .stepTo((long) (h.progress() * h.size()));
                     }
                     Set<String> listed = new HashSet<>();
-                    for (JsonNode t : status.path("transfers")) {
+                    for (TransferStatus t : status.transfers()) {
                         update(t);
-                        listed.add(t.path("key").asText());
-                        allDone &= t.path("finished").asBoolean();
+                        listed.add(t.key());
+                        allDone &= t.finished();
                     }
                     allDone &= completeDelivered(status, listed);
                     if (allDone) {
@@ -439,23 +403,21 @@ public final class Swarmdrop {
         int untilDelivered(String id, Instant deadline) throws InterruptedException {
             try {
                 while (Instant.now().isBefore(deadline)) {
-                    JsonNode status = daemon.get("local/status");
-                    for (JsonNode t : status.path("transfers")) {
-                        if (t.path("key").asText().equals(id)) {
+                    LocalStatus status = daemon.status();
+                    for (TransferStatus t : status.transfers()) {
+                        if (t.key().equals(id)) {
                             update(t);
                         }
                     }
-                    for (JsonNode d : status.path("deliveries")) {
-                        if (d.path("publicationId").asText().equals(id)) {
-                            String state = d.path("state").asText();
-                            if (state.equals("DELIVERED") || state.equals("ACKNOWLEDGED")) {
+                    for (LocalStatus.Delivery d : status.deliveries()) {
+                        if (d.publicationId().equals(id)) {
+                            if (d.isDelivered()) {
                                 bars.values().forEach(ProgressBar::close);
-                                out.printf("delivered to %s%n", d.path("path").asText());
+                                out.printf("delivered to %s%n", d.path());
                                 return 0;
                             }
-                            if (state.equals("REJECTED")) {
-                                throw new CliException(
-                                        REFUSED, "refused: " + d.path("message").asText());
+                            if (d.state().equals("REJECTED")) {
+                                throw new CliException(REFUSED, "refused: " + d.message());
                             }
                         }
                     }
@@ -467,14 +429,12 @@ public final class Swarmdrop {
             }
         }
 
-        private void update(JsonNode t) {
-            long wanted = t.path("totalWanted").asLong();
+        private void update(TransferStatus t) {
+            long wanted = t.totalWanted();
             // libtorrent may call a download finished while its byte count still lags the last
             // piece; the bar then stopped at 99% for a transfer that was complete.
-            long done = t.path("finished").asBoolean()
-                    ? wanted
-                    : t.path("totalDone").asLong();
-            bar(t.path("key").asText(), t.path("name").asText(), wanted).stepTo(done);
+            long done = t.finished() ? wanted : t.totalDone();
+            bar(t.key(), t.name(), wanted).stepTo(done);
         }
 
         /**
@@ -483,17 +443,14 @@ public final class Swarmdrop {
          * False while a bar's transfer has left the list but its delivery still says FETCHING: the
          * status was read between the two steps (a clean-clone run saw the bars close at 83%), so poll again.
          */
-        private boolean completeDelivered(JsonNode status, Set<String> listed) {
+        private boolean completeDelivered(LocalStatus status, Set<String> listed) {
             boolean settled = true;
-            for (JsonNode d : status.path("deliveries")) {
-                String id = d.path("publicationId").asText();
-                String state = d.path("state").asText();
+            for (LocalStatus.Delivery d : status.deliveries()) {
+                String id = d.publicationId();
                 ProgressBar bar = bars.get(id);
-                if (bar != null
-                        && !listed.contains(id)
-                        && (state.equals("DELIVERED") || state.equals("ACKNOWLEDGED"))) {
+                if (bar != null && !listed.contains(id) && d.isDelivered()) {
                     bar.stepTo(bar.getMax());
-                } else if (bar != null && !listed.contains(id) && state.equals("FETCHING")) {
+                } else if (bar != null && !listed.contains(id) && d.state().equals("FETCHING")) {
                     settled = false;
                 }
             }
@@ -532,9 +489,11 @@ public final class Swarmdrop {
         }
     }
 
-    private static String join(JsonNode array) {
-        var parts = new java.util.ArrayList<String>();
-        array.forEach(n -> parts.add(n.asText()));
-        return parts.isEmpty() ? "(none)" : String.join(", ", parts);
+    private static String join(java.util.Collection<String> values) {
+        return values == null || values.isEmpty() ? "(none)" : String.join(", ", values);
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 }

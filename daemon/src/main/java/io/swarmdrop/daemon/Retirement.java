@@ -1,10 +1,10 @@
 package io.swarmdrop.daemon;
 
+import io.swarmdrop.core.api.TransferStatus;
 import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.route.RouteException;
 import io.swarmdrop.daemon.route.Routes;
 import io.swarmdrop.engine.TorrentEngine;
-import io.swarmdrop.engine.TransferStatus;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 

@@ -1,5 +1,7 @@
 package io.swarmdrop.engine;
 
+import io.swarmdrop.core.api.PeerConnection;
+import io.swarmdrop.core.api.TransferStatus;
 import io.swarmdrop.core.torrent.Metainfo;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.swarmdrop.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.swarmdrop.core.api.TransferStatus;
 import io.swarmdrop.core.torrent.Metainfo;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -69,13 +69,13 @@ public class AccountsResource {
         if (weak.isPresent()) {
             return Redirects.error("/accounts", weak.get());
         }
-        try {
-            accounts.create(name, password.toCharArray(), role == null ? "" : role);
-        } catch (RuntimeException e) {
-            return Redirects.error("/accounts", e.getMessage());
-        }
-        audit.record(viewer.name(), "created a console account", role + " " + name, viewer.source());
-        return Redirects.notice("/accounts", role + " account '" + name + "' created");
+        return Redirects.afterChange(
+                () -> accounts.create(name, password.toCharArray(), role == null ? "" : role),
+                () -> "/accounts",
+                () -> {
+                    audit.record(viewer.name(), "created a console account", role + " " + name, viewer.source());
+                    return Redirects.notice("/accounts", role + " account '" + name + "' created");
+                });
     }
 
     @POST

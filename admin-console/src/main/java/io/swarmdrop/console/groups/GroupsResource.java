@@ -5,11 +5,11 @@ import io.quarkus.qute.TemplateInstance;
 import io.swarmdrop.console.accounts.Account;
 import io.swarmdrop.console.audit.AuditLog;
 import io.swarmdrop.console.web.Csrf;
-import io.swarmdrop.console.web.Presence;
 import io.swarmdrop.console.web.Redirects;
 import io.swarmdrop.console.web.Viewer;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.directory.GroupRecord;
+import io.swarmdrop.core.presence.SessionStore;
 import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.PublicationState;
 import io.swarmdrop.core.publication.Publications;
@@ -67,7 +67,7 @@ public class GroupsResource {
 
     private final Directory directory;
     private final Publications publications;
-    private final Presence presence;
+    private final SessionStore presence;
     private final AuditLog audit;
     private final Csrf csrf;
     private final Viewer viewer;
@@ -76,7 +76,7 @@ public class GroupsResource {
     GroupsResource(
             Directory directory,
             Publications publications,
-            Presence presence,
+            SessionStore presence,
             AuditLog audit,
             Csrf csrf,
             Viewer viewer,
@@ -144,13 +144,10 @@ public class GroupsResource {
     @RolesAllowed(Account.ADMIN)
     public Response create(@RestForm(Csrf.FIELD) String token, @RestForm String name, @RestForm String description) {
         csrf.check(token);
-        try {
-            directory.createGroup(name, description);
-        } catch (RuntimeException e) {
-            return Redirects.error("/groups", e.getMessage());
-        }
-        audit.record(viewer.name(), "created a group", "group " + name, viewer.source());
-        return Redirects.notice("/groups/" + name, "group '" + name + "' created");
+        return Redirects.afterChange(() -> directory.createGroup(name, description), () -> "/groups", () -> {
+            audit.record(viewer.name(), "created a group", "group " + name, viewer.source());
+            return Redirects.notice("/groups/" + name, "group '" + name + "' created");
+        });
     }
 
     @POST
@@ -159,13 +156,10 @@ public class GroupsResource {
     public Response describe(
             @PathParam("name") String name, @RestForm(Csrf.FIELD) String token, @RestForm String description) {
         csrf.check(token);
-        try {
-            directory.describeGroup(name, description);
-        } catch (RuntimeException e) {
-            return Redirects.error("/groups", e.getMessage());
-        }
-        audit.record(viewer.name(), "described a group", "group " + name + ": " + description, viewer.source());
-        return Redirects.notice("/groups/" + name, "description saved");
+        return Redirects.afterChange(() -> directory.describeGroup(name, description), () -> "/groups", () -> {
+            audit.record(viewer.name(), "described a group", "group " + name + ": " + description, viewer.source());
+            return Redirects.notice("/groups/" + name, "description saved");
+        });
     }
 
     @POST
@@ -174,14 +168,14 @@ public class GroupsResource {
     public Response addMember(
             @PathParam("name") String name, @RestForm(Csrf.FIELD) String token, @RestForm String user) {
         csrf.check(token);
-        try {
-            directory.addMember(name, user);
-        } catch (RuntimeException e) {
-            return Redirects.error(
-                    directory.findGroup(name).isPresent() ? "/groups/" + name : "/groups", e.getMessage());
-        }
-        audit.record(viewer.name(), "added a member", "user " + user + " to group " + name, viewer.source());
-        return Redirects.notice("/groups/" + name, user + " is a member now");
+        return Redirects.afterChange(
+                () -> directory.addMember(name, user),
+                () -> directory.findGroup(name).isPresent() ? "/groups/" + name : "/groups",
+                () -> {
+                    audit.record(
+                            viewer.name(), "added a member", "user " + user + " to group " + name, viewer.source());
+                    return Redirects.notice("/groups/" + name, user + " is a member now");
+                });
     }
 
     @POST
@@ -190,14 +184,14 @@ public class GroupsResource {
     public Response removeMember(
             @PathParam("name") String name, @PathParam("user") String user, @RestForm(Csrf.FIELD) String token) {
         csrf.check(token);
-        try {
-            directory.removeMember(name, user);
-        } catch (RuntimeException e) {
-            return Redirects.error(
-                    directory.findGroup(name).isPresent() ? "/groups/" + name : "/groups", e.getMessage());
-        }
-        audit.record(viewer.name(), "removed a member", "user " + user + " from group " + name, viewer.source());
-        return Redirects.notice("/groups/" + name, user + " is no longer a member");
+        return Redirects.afterChange(
+                () -> directory.removeMember(name, user),
+                () -> directory.findGroup(name).isPresent() ? "/groups/" + name : "/groups",
+                () -> {
+                    audit.record(
+                            viewer.name(), "removed a member", "user " + user + " from group " + name, viewer.source());
+                    return Redirects.notice("/groups/" + name, user + " is no longer a member");
+                });
     }
 
     @POST
@@ -205,14 +199,13 @@ public class GroupsResource {
     @RolesAllowed(Account.ADMIN)
     public Response delete(@PathParam("name") String name, @RestForm(Csrf.FIELD) String token) {
         csrf.check(token);
-        try {
-            directory.deleteGroup(name);
-        } catch (RuntimeException e) {
-            return Redirects.error(
-                    directory.findGroup(name).isPresent() ? "/groups/" + name : "/groups", e.getMessage());
-        }
-        audit.record(viewer.name(), "deleted a group", "group " + name, viewer.source());
-        return Redirects.notice("/groups", "group '" + name + "' deleted");
+        return Redirects.afterChange(
+                () -> directory.deleteGroup(name),
+                () -> directory.findGroup(name).isPresent() ? "/groups/" + name : "/groups",
+                () -> {
+                    audit.record(viewer.name(), "deleted a group", "group " + name, viewer.source());
+                    return Redirects.notice("/groups", "group '" + name + "' deleted");
+                });
     }
 
     @GET
@@ -249,17 +242,14 @@ public class GroupsResource {
             return Response.ok(Templates.policy(name, text, List.of(), preview(name, policy), null))
                     .build();
         }
-        try {
-            directory.setPolicy(name, text);
-        } catch (RuntimeException e) {
-            return Redirects.error("/groups/" + name, e.getMessage());
-        }
-        audit.record(
-                viewer.name(),
-                "changed the policy of",
-                "group " + name + ": " + text.replace('\n', ';'),
-                viewer.source());
-        return Redirects.notice("/groups/" + name + "/policy", "policy saved");
+        return Redirects.afterChange(() -> directory.setPolicy(name, text), () -> "/groups/" + name, () -> {
+            audit.record(
+                    viewer.name(),
+                    "changed the policy of",
+                    "group " + name + ": " + text.replace('\n', ';'),
+                    viewer.source());
+            return Redirects.notice("/groups/" + name + "/policy", "policy saved");
+        });
     }
 
     /** What {@code policy} would remove now among the group's live publications. */

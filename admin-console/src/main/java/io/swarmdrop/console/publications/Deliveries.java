@@ -1,7 +1,7 @@
 package io.swarmdrop.console.publications;
 
-import io.swarmdrop.console.web.Presence;
 import io.swarmdrop.core.directory.Directory;
+import io.swarmdrop.core.presence.SessionStore;
 import io.swarmdrop.core.publication.Progress;
 import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.Publications;
@@ -30,9 +30,9 @@ public class Deliveries {
 
     private final Publications publications;
     private final Directory directory;
-    private final Presence presence;
+    private final SessionStore presence;
 
-    Deliveries(Publications publications, Directory directory, Presence presence) {
+    Deliveries(Publications publications, Directory directory, SessionStore presence) {
         this.publications = publications;
         this.directory = directory;
         this.presence = presence;

@@ -5,12 +5,12 @@ import io.quarkus.qute.TemplateInstance;
 import io.swarmdrop.console.accounts.Account;
 import io.swarmdrop.console.audit.AuditLog;
 import io.swarmdrop.console.web.Csrf;
-import io.swarmdrop.console.web.Presence;
 import io.swarmdrop.console.web.Redirects;
 import io.swarmdrop.console.web.Viewer;
 import io.swarmdrop.core.directory.DeviceRecord;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.directory.UserRecord;
+import io.swarmdrop.core.presence.SessionStore;
 import io.swarmdrop.core.security.PasswordRule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -56,12 +56,12 @@ public class UsersResource {
     }
 
     private final Directory directory;
-    private final Presence presence;
+    private final SessionStore presence;
     private final AuditLog audit;
     private final Csrf csrf;
     private final Viewer viewer;
 
-    UsersResource(Directory directory, Presence presence, AuditLog audit, Csrf csrf, Viewer viewer) {
+    UsersResource(Directory directory, SessionStore presence, AuditLog audit, Csrf csrf, Viewer viewer) {
         this.directory = directory;
         this.presence = presence;
         this.audit = audit;
@@ -128,14 +128,16 @@ public class UsersResource {
         if (weak.isPresent()) {
             return Redirects.error("/users", weak.get());
         }
-        try {
-            directory.createUser(
-                    name, displayName == null || displayName.isBlank() ? null : displayName, password.toCharArray());
-        } catch (RuntimeException e) {
-            return Redirects.error("/users", e.getMessage());
-        }
-        audit.record(viewer.name(), "created a user", "user " + name, viewer.source());
-        return Redirects.notice("/users/" + name, "user '" + name + "' created");
+        return Redirects.afterChange(
+                () -> directory.createUser(
+                        name,
+                        displayName == null || displayName.isBlank() ? null : displayName,
+                        password.toCharArray()),
+                () -> "/users",
+                () -> {
+                    audit.record(viewer.name(), "created a user", "user " + name, viewer.source());
+                    return Redirects.notice("/users/" + name, "user '" + name + "' created");
+                });
     }
 
     @POST
@@ -144,14 +146,12 @@ public class UsersResource {
     public Response disable(
             @PathParam("name") String name, @RestForm(Csrf.FIELD) String token, @RestForm boolean disabled) {
         csrf.check(token);
-        try {
-            directory.setDisabled(name, disabled);
-        } catch (RuntimeException e) {
-            return Redirects.error("/users", e.getMessage());
-        }
-        audit.record(viewer.name(), disabled ? "disabled a user" : "enabled a user", "user " + name, viewer.source());
-        return Redirects.notice(
-                "/users/" + name, disabled ? "disabled: its devices stop working now" : "enabled again");
+        return Redirects.afterChange(() -> directory.setDisabled(name, disabled), () -> "/users", () -> {
+            audit.record(
+                    viewer.name(), disabled ? "disabled a user" : "enabled a user", "user " + name, viewer.source());
+            return Redirects.notice(
+                    "/users/" + name, disabled ? "disabled: its devices stop working now" : "enabled again");
+        });
     }
 
     @POST
@@ -164,13 +164,10 @@ public class UsersResource {
         if (weak.isPresent()) {
             return Redirects.error("/users/" + name, weak.get());
         }
-        try {
-            directory.setPassword(name, password.toCharArray());
-        } catch (RuntimeException e) {
-            return Redirects.error("/users", e.getMessage());
-        }
-        audit.record(viewer.name(), "reset the password of", "user " + name, viewer.source());
-        return Redirects.notice("/users/" + name, "password reset");
+        return Redirects.afterChange(() -> directory.setPassword(name, password.toCharArray()), () -> "/users", () -> {
+            audit.record(viewer.name(), "reset the password of", "user " + name, viewer.source());
+            return Redirects.notice("/users/" + name, "password reset");
+        });
     }
 
     @POST
@@ -181,17 +178,14 @@ public class UsersResource {
         csrf.check(token);
         String hostname =
                 directory.findDevice(name, device).map(DeviceRecord::hostname).orElse("?");
-        try {
-            directory.revokeDevice(name, device);
-        } catch (RuntimeException e) {
-            return Redirects.error("/users/" + name, e.getMessage());
-        }
-        audit.record(
-                viewer.name(),
-                "revoked a device",
-                "device " + device + " (" + hostname + ") of " + name,
-                viewer.source());
-        return Redirects.notice(
-                "/users/" + name, "device " + device + " revoked: its token and passkey no longer work");
+        return Redirects.afterChange(() -> directory.revokeDevice(name, device), () -> "/users/" + name, () -> {
+            audit.record(
+                    viewer.name(),
+                    "revoked a device",
+                    "device " + device + " (" + hostname + ") of " + name,
+                    viewer.source());
+            return Redirects.notice(
+                    "/users/" + name, "device " + device + " revoked: its token and passkey no longer work");
+        });
     }
 }

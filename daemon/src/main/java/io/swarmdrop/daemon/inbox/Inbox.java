@@ -1,6 +1,7 @@
 package io.swarmdrop.daemon.inbox;
 
 import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.api.TransferStatus;
 import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.core.files.FileTrees;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
@@ -14,7 +15,6 @@ import io.swarmdrop.daemon.route.Routes;
 import io.swarmdrop.engine.MetainfoCheck;
 import io.swarmdrop.engine.TorrentEngine;
 import io.swarmdrop.engine.TransferListener;
-import io.swarmdrop.engine.TransferStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.swarmdrop.daemon.lan;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.swarmdrop.core.api.LocalStatus;
 import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.daemon.DaemonConfig;
@@ -57,12 +58,6 @@ public class Lan {
     private static final Logger LOG = Logger.getLogger(Lan.class);
     private static final Duration PEER_SILENCE = Duration.ofSeconds(15);
 
-    /** A daemon heard on the LAN. */
-    public record Peer(String device, String user, String address, int torrentPort, Instant lastHeard) {}
-
-    /** What {@code /local/status} shows. */
-    public record Status(String mode, Set<String> groups, List<Peer> peers, List<String> interfaces) {}
-
     private final DaemonConfig config;
     private final LocalGroups groups;
     private final Link link;
@@ -71,7 +66,7 @@ public class Lan {
     private final TorrentEngine engine;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
-    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final Map<String, LocalStatus.LanPeer> peers = new ConcurrentHashMap<>();
     private final Map<String, String> infohashes = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> new Thread(r, "lan-fetch"));
@@ -267,7 +262,7 @@ public class Lan {
         }
         peers.put(
                 message.instance(),
-                new Peer(
+                new LocalStatus.LanPeer(
                         message.device(),
                         message.user(),
                         from.getHostAddress(),
@@ -388,15 +383,15 @@ public class Lan {
         }
     }
 
-    public Status status() {
-        List<Peer> heard = peers.values().stream()
-                .sorted(Comparator.comparing(Peer::device))
+    public LocalStatus.Lan status() {
+        List<LocalStatus.LanPeer> heard = peers.values().stream()
+                .sorted(Comparator.comparing(LocalStatus.LanPeer::device))
                 .toList();
         List<String> interfaces = channels.stream()
                 .flatMap(c -> c.interfaces().stream().map(n -> c.group().getHostAddress() + "%" + n.getName()))
                 .toList();
         String mode = !running ? "OFF" : lanMode ? "LAN" : "NORMAL";
-        return new Status(mode, groups.names(), heard, interfaces);
+        return new LocalStatus.Lan(mode, groups.names(), heard, interfaces);
     }
 
     @PreDestroy

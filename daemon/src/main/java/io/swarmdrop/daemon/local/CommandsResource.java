@@ -1,5 +1,8 @@
 package io.swarmdrop.daemon.local;
 
+import io.swarmdrop.core.api.LocalCommands.Enrol;
+import io.swarmdrop.core.api.LocalCommands.Listed;
+import io.swarmdrop.core.api.LocalCommands.Published;
 import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.cluster.Names;
 import io.swarmdrop.core.files.FileNames;
@@ -33,13 +36,8 @@ import java.util.Optional;
 public class CommandsResource {
 
     /** A publication of one of this user's groups, and what this device did with it. */
-    public record Listed(PublicationView publication, String local, String path) {}
-
-    public record Published(String group, String name, String outboxPath) {}
-
-    public record EnrolRequest(String user, String password, String deviceName) {}
-
     private final Link link;
+
     private final Journal journal;
     private final Inbox inbox;
     private final Folders folders;
@@ -145,7 +143,7 @@ public class CommandsResource {
     @POST
     @Path("/enrol")
     @Consumes(MediaType.APPLICATION_JSON)
-    public void enrol(EnrolRequest request) {
+    public void enrol(Enrol request) {
         if (request == null || request.user() == null || request.password() == null) {
             throw new IllegalArgumentException("enrolling needs a user and a password");
         }

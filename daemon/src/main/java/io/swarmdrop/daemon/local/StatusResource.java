@@ -1,5 +1,7 @@
 package io.swarmdrop.daemon.local;
 
+import io.swarmdrop.core.api.LocalStatus;
+import io.swarmdrop.core.api.PeerConnection;
 import io.swarmdrop.daemon.Daemon;
 import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.lan.Lan;
@@ -7,56 +9,17 @@ import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.outbox.Outbox;
 import io.swarmdrop.daemon.upnp.PortMapper;
 import io.swarmdrop.daemon.upnp.PortMapping;
-import io.swarmdrop.engine.PeerConnection;
 import io.swarmdrop.engine.TorrentEngine;
-import io.swarmdrop.engine.TransferStatus;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Local status on the loopback interface: the link, the groups and every transfer with its byte counters. */
 @Path("/local/status")
 public class StatusResource {
-
-    /**
-     * @param supernode the URL of the supernode attached to
-     * @param outbox every file seen in an outbox: published (with its publication id) or refused
-     *     (with the reason; the file stays where it is and is tried again once it changes)
-     * @param hashing outbox files being hashed before they are published, with their progress
-     * @param connections by publication id, the peers each transfer exchanged bytes with
-     * @param upnp the mapping of the BitTorrent port on the router
-     * @param lan LAN mode, local groups and the daemons heard on the LAN
-     */
-    public record Status(
-            String user,
-            String device,
-            String zone,
-            String supernode,
-            boolean connected,
-            Set<String> groups,
-            List<TransferStatus> transfers,
-            List<Delivery> deliveries,
-            List<Journal.OutboxEntry> outbox,
-            List<Outbox.Hashing> hashing,
-            Map<String, List<PeerConnection>> connections,
-            PortMapper.Status upnp,
-            Lan.Status lan) {}
-
-    /** A publication this daemon has received or refused, from its journal. */
-    public record Delivery(
-            String publicationId,
-            String group,
-            String name,
-            long size,
-            String state,
-            String path,
-            long downloadedBytes,
-            String message) {}
 
     private final Daemon daemon;
     private final Link link;
@@ -87,9 +50,9 @@ public class StatusResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Status status() {
-        List<Delivery> deliveries = journal.fetches().stream()
-                .map(f -> new Delivery(
+    public LocalStatus status() {
+        List<LocalStatus.Delivery> deliveries = journal.fetches().stream()
+                .map(f -> new LocalStatus.Delivery(
                         f.publicationId,
                         f.groupName,
                         f.fileName,
@@ -99,10 +62,15 @@ public class StatusResource {
                         f.downloadedBytes,
                         f.message))
                 .toList();
+        List<LocalStatus.OutboxEntry> outboxEntries = journal.outboxEntries().stream()
+                .map(e -> new LocalStatus.OutboxEntry(
+                        e.group(), e.name(), e.size(), e.state().name(), e.publicationId(), e.message()))
+                .toList();
         var connections = new TreeMap<String, List<PeerConnection>>();
         deliveries.forEach(d -> connections.put(d.publicationId(), engine.connections(d.publicationId())));
         engine.statuses().forEach(t -> connections.put(t.key(), engine.connections(t.key())));
-        return new Status(
+        PortMapper.Status upnp = portMapping.status();
+        return new LocalStatus(
                 link.user(),
                 link.device(),
                 link.zone().orElse(null),
@@ -111,10 +79,17 @@ public class StatusResource {
                 daemon.groups(),
                 engine.statuses(),
                 deliveries,
-                journal.outboxEntries(),
+                outboxEntries,
                 outbox.hashing(),
                 connections,
-                portMapping.status(),
+                new LocalStatus.Upnp(
+                        upnp.state().name(),
+                        upnp.gateway(),
+                        upnp.externalAddress(),
+                        upnp.port(),
+                        upnp.leaseSeconds(),
+                        upnp.renewedAt(),
+                        upnp.problem()),
                 lan.status());
     }
 }

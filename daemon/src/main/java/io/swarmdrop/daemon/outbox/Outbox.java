@@ -1,5 +1,6 @@
 package io.swarmdrop.daemon.outbox;
 
+import io.swarmdrop.core.api.LocalStatus;
 import io.swarmdrop.core.files.FileNames;
 import io.swarmdrop.core.torrent.InvalidMetainfoException;
 import io.swarmdrop.core.torrent.Metainfo;
@@ -48,9 +49,6 @@ public class Outbox {
 
     private record Observation(long size, long modifiedMillis, Instant since) {}
 
-    /** A file being hashed before it is published: {@code progress} from 0 to 1. */
-    public record Hashing(String group, String name, long size, double progress) {}
-
     private final Routes routes;
     private final Journal journal;
     private final TorrentEngine engine;
@@ -59,7 +57,7 @@ public class Outbox {
     private final Duration stableFor;
     private final Map<Path, Observation> observed = new HashMap<>();
     private final Set<String> warnedFolders = new HashSet<>();
-    private final Map<Path, Hashing> hashing = new ConcurrentHashMap<>();
+    private final Map<Path, LocalStatus.Hashing> hashing = new ConcurrentHashMap<>();
 
     @Inject
     Outbox(Routes routes, Journal journal, TorrentEngine engine, Folders folders, Clock clock, DaemonConfig config) {
@@ -155,7 +153,7 @@ public class Outbox {
     }
 
     /** Files being hashed now, with how far each is. */
-    public List<Hashing> hashing() {
+    public List<LocalStatus.Hashing> hashing() {
         return List.copyOf(hashing.values());
     }
 
@@ -167,8 +165,8 @@ public class Outbox {
             try {
                 metainfo = TorrentCreator.create(
                         file,
-                        (done, pieces) ->
-                                hashing.put(file, new Hashing(group, name, version.size(), (double) done / pieces)));
+                        (done, pieces) -> hashing.put(
+                                file, new LocalStatus.Hashing(group, name, version.size(), (double) done / pieces)));
             } finally {
                 hashing.remove(file);
             }

@@ -1,11 +1,11 @@
 package io.swarmdrop.supernode.admin;
 
+import io.swarmdrop.core.api.TransferStatus;
 import io.swarmdrop.core.cluster.SupernodeRecord;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.security.PasswordRule;
-import io.swarmdrop.engine.TransferStatus;
 import io.swarmdrop.policies.PolicyText;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import io.swarmdrop.supernode.cluster.NodeRegistration;
@@ -185,7 +185,7 @@ public class AdminResource {
     /** The peers this supernode's own session exchanged a publication's bytes with. */
     @GET
     @Path("/connections/{publication}")
-    public List<io.swarmdrop.engine.PeerConnection> connections(@PathParam("publication") String id) {
+    public List<io.swarmdrop.core.api.PeerConnection> connections(@PathParam("publication") String id) {
         return seeder.connections(id);
     }
 

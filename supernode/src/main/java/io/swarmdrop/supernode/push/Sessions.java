@@ -9,6 +9,8 @@ import io.swarmdrop.core.cluster.ZkLayout;
 import io.swarmdrop.core.directory.DeviceRef;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.directory.UserRecord;
+import io.swarmdrop.core.presence.SessionRecord;
+import io.swarmdrop.core.presence.SessionStore;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import jakarta.enterprise.event.Observes;
@@ -42,6 +44,7 @@ public class Sessions {
     private static final Logger LOG = Logger.getLogger(Sessions.class);
 
     private final CuratorFramework zk;
+    private final SessionStore store;
     private final Publications publications;
     private final NodeIdentity identity;
     private final Directory directory;
@@ -51,6 +54,7 @@ public class Sessions {
     Sessions(CuratorFramework zk, Publications publications, NodeIdentity identity, Directory directory) {
         this.directory = directory;
         this.zk = zk;
+        this.store = new SessionStore(zk);
         this.publications = publications;
         this.identity = identity;
     }
@@ -76,7 +80,7 @@ public class Sessions {
                     CreateMode.EPHEMERAL,
                     false,
                     ZkLayout.session(device.user(), device.device()),
-                    Json.write(Map.of("node", identity.node(), "zone", identity.zone())));
+                    SessionStore.data(new SessionRecord(identity.node(), identity.zone())));
             String userPath = ZkLayout.user(device.user());
             String pendingPath = ZkLayout.pending(device.user());
             String devicePath = ZkLayout.device(device.user(), device.device());
@@ -206,12 +210,7 @@ public class Sessions {
 
     /** True when any device of {@code user} has a push channel open on any supernode. */
     public boolean isOnline(String user) {
-        try {
-            var stat = zk.checkExists().forPath(ZkLayout.sessions(user));
-            return stat != null && stat.getNumChildren() > 0;
-        } catch (Exception e) {
-            throw ClusterStateException.wrap("read sessions of " + user, e);
-        }
+        return store.isOnline(user);
     }
 
     /** A ping on every channel finds the ones whose daemon went away without closing its connection. */

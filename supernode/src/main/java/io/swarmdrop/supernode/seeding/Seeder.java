@@ -1,26 +1,22 @@
 package io.swarmdrop.supernode.seeding;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.swarmdrop.core.api.TransferStatus;
 import io.swarmdrop.core.files.FileTrees;
 import io.swarmdrop.core.publication.Publication;
-import io.swarmdrop.core.publication.PublicationState;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.engine.TorrentEngine;
 import io.swarmdrop.engine.TransferListener;
-import io.swarmdrop.engine.TransferStatus;
 import io.swarmdrop.supernode.SupernodeConfig;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,8 +38,7 @@ public class Seeder implements TransferListener {
     private final TorrentEngine engine;
     private final MetainfoStore metainfo;
     private final NodeIdentity identity;
-    private final EntityManager db;
-    private final Clock clock;
+    private final Catalog catalog;
     private final Path store;
     private final Publications publications;
     /**
@@ -62,15 +57,13 @@ public class Seeder implements TransferListener {
             TorrentEngine engine,
             MetainfoStore metainfo,
             NodeIdentity identity,
-            EntityManager db,
-            Clock clock,
+            Catalog catalog,
             Publications publications) {
         this.publications = publications;
         this.engine = engine;
         this.metainfo = metainfo;
         this.identity = identity;
-        this.db = db;
-        this.clock = clock;
+        this.catalog = catalog;
         this.store = Path.of(config.dataDir(), "store");
         this.trackers = List.of(identity.ownTrackerUrl());
         engine.addListener(this);
@@ -78,11 +71,11 @@ public class Seeder implements TransferListener {
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         engine.start();
-        List<StoredFile> catalog = catalogRows();
-        for (StoredFile row : catalog) {
+        List<StoredFile> rows = catalog.rows();
+        for (StoredFile row : rows) {
             rejoin(row);
         }
-        LOG.infof("[node=%s] seeding %d stored publications", identity.node(), catalog.size());
+        LOG.infof("[node=%s] seeding %d stored publications", identity.node(), rows.size());
         ready = true;
     }
 
@@ -97,21 +90,14 @@ public class Seeder implements TransferListener {
             LOG.errorf("[publication=%s] catalog row without metainfo; not rejoining its swarm", row.publicationId);
             return;
         }
-        // The column is null until libtorrent has saved resume data for the fetch once.
-        List<byte[]> resume = QuarkusTransaction.requiringNew().call(() -> db.createQuery(
-                        "select s.resumeData from StoredFile s where s.publicationId = ?1", byte[].class)
-                .setParameter(1, row.publicationId)
-                .getResultList());
-        if (resume.isEmpty()) {
-            return;
-        }
-        engine.add(
-                row.publicationId,
-                Metainfo.parse(bytes.get()),
-                store.resolve(row.publicationId),
-                trackers,
-                false,
-                resume.get(0));
+        catalog.withResumeData(row.publicationId)
+                .ifPresent(stored -> engine.add(
+                        row.publicationId,
+                        Metainfo.parse(bytes.get()),
+                        store.resolve(row.publicationId),
+                        trackers,
+                        false,
+                        stored.resumeData));
     }
 
     /**
@@ -124,19 +110,7 @@ public class Seeder implements TransferListener {
             return;
         }
         publications.hold(publication.id(), identity.node(), identity.zone(), false);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (db.find(StoredFile.class, publication.id()) == null) {
-                var row = new StoredFile();
-                row.publicationId = publication.id();
-                row.groupName = publication.group();
-                row.name = publication.name();
-                row.size = publication.size();
-                row.infohashV2 = publication.infohashV2();
-                row.state = StoredFile.State.FETCHING;
-                row.addedAt = clock.instant();
-                db.persist(row);
-            }
-        });
+        catalog.add(publication);
         engine.add(publication.id(), torrent, store.resolve(publication.id()), trackers, false, null);
         LOG.infof(
                 "[publication=%s] joined swarm of '%s' (%d bytes)",
@@ -156,6 +130,11 @@ public class Seeder implements TransferListener {
         return engine.contains(publicationId);
     }
 
+    /** Where the stored copies are: {@code <data-dir>/store/<publication>/}. */
+    public Path store() {
+        return store;
+    }
+
     /** True once libtorrent has rejoined the catalog after a start. */
     public boolean isReady() {
         return ready;
@@ -165,17 +144,12 @@ public class Seeder implements TransferListener {
     public record Stored(String publicationId, String group, String name, long size, String state) {}
 
     public List<Stored> catalog() {
-        return catalogRows().stream()
+        return catalog.rows().stream()
                 .map(r -> new Stored(r.publicationId, r.groupName, r.name, r.size, r.state.name()))
                 .toList();
     }
 
-    private List<StoredFile> catalogRows() {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> db.createQuery("from StoredFile", StoredFile.class).getResultList());
-    }
-
-    public List<io.swarmdrop.engine.PeerConnection> connections(String publicationId) {
+    public List<io.swarmdrop.core.api.PeerConnection> connections(String publicationId) {
         return engine.connections(publicationId);
     }
 
@@ -216,33 +190,6 @@ public class Seeder implements TransferListener {
         }
     }
 
-    /**
-     * Drops every stored file whose publication was removed (or is gone) from libtorrent, disk and
-     * the catalog. Every supernode runs it; the elected collector only marks publications removed.
-     */
-    @Scheduled(every = "${swarmdrop.supernode.gc.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void reap() {
-        if (!ready) {
-            return;
-        }
-        try {
-            var known = new java.util.HashSet<String>();
-            for (StoredFile row : catalogRows()) {
-                known.add(row.publicationId);
-                try {
-                    if (isRemoved(row.publicationId)) {
-                        drop(row.publicationId, "'" + row.name + "' was removed");
-                    }
-                } catch (RuntimeException e) {
-                    LOG.errorf("[publication=%s] could not drop its copy: %s", row.publicationId, e.getMessage());
-                }
-            }
-            dropOrphans(known);
-        } catch (RuntimeException e) {
-            LOG.errorf("[node=%s] dropping removed files failed: %s", identity.node(), e.getMessage());
-        }
-    }
-
     /** True when the cluster state does not know the publication at all (reported once). */
     private boolean isUnknown(String id) {
         try {
@@ -257,7 +204,8 @@ public class Seeder implements TransferListener {
         return true;
     }
 
-    private void reportUnknown(String id) {
+    /** Reports, once per copy, a stored copy the cluster state does not know. */
+    public void reportUnknown(String id) {
         if (unknown.size() < 10_000 && unknown.add(id)) {
             LOG.warnf(
                     "[publication=%s] this supernode stores a copy the cluster state does not know; kept, not seeded."
@@ -266,48 +214,8 @@ public class Seeder implements TransferListener {
         }
     }
 
-    /**
-     * True only on an explicit removal record. A publication the cluster state does not know at
-     * all is kept: after a ZooKeeper reset, or pointed at a fresh or foreign ensemble, every copy
-     * would otherwise go within one round (finding D2). The copy is reported, once, for an
-     * operator to restore the cluster state or delete it by hand.
-     */
-    private boolean isRemoved(String id) {
-        var found = publications.find(id);
-        if (found.isEmpty()) {
-            reportUnknown(id);
-            return false;
-        }
-        return found.get().state() == PublicationState.REMOVED;
-    }
-
     /** Copies already reported as unknown to the cluster state (bounded). */
     private final java.util.Set<String> unknown = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /**
-     * Deletes stored copies of removed publications that the catalog does not list. After a
-     * SIGKILL, H2 was seen to have lost catalog rows written long before, and a copy without its
-     * row would otherwise stay on disk for good. Copies of live publications are left for
-     * placement, which rejoins them when this supernode should hold them.
-     */
-    private void dropOrphans(java.util.Set<String> known) {
-        if (!java.nio.file.Files.isDirectory(store)) {
-            return;
-        }
-        try (var folders = java.nio.file.Files.list(store)) {
-            for (Path folder : folders.toList()) {
-                String id = folder.getFileName().toString();
-                if (known.contains(id) || engine.contains(id) || !io.swarmdrop.core.cluster.Names.isValid(id)) {
-                    continue;
-                }
-                if (isRemoved(id)) {
-                    drop(id, "an orphaned copy (no catalog row) of a removed publication");
-                }
-            }
-        } catch (IOException e) {
-            LOG.warnf("[node=%s] cannot list %s: %s", identity.node(), store, e.getMessage());
-        }
-    }
 
     /** Drops a copy this supernode no longer needs to hold (placement moved it elsewhere). */
     public void release(String id, String why) {
@@ -316,7 +224,8 @@ public class Seeder implements TransferListener {
         }
     }
 
-    private void drop(String id, String name) {
+    /** Drops a copy from libtorrent, disk, the metainfo store, the catalog and the holders. */
+    public void drop(String id, String name) {
         // libtorrent only lets go of the files; deleting them here, once, avoids racing its own
         // asynchronous delete.
         engine.remove(id, false);
@@ -326,26 +235,15 @@ public class Seeder implements TransferListener {
             LOG.warnf("[publication=%s] could not delete its stored copy: %s", id, e.getMessage());
         }
         metainfo.delete(id);
-        QuarkusTransaction.requiringNew().run(() -> {
-            StoredFile row = db.find(StoredFile.class, id);
-            if (row != null) {
-                db.remove(row);
-            }
-        });
+        catalog.remove(id);
         publications.release(id, identity.node());
         LOG.infof("[publication=%s] dropped from this supernode: %s", id, name);
     }
 
     @Override
     public void finished(String key) {
-        catalogWriter.execute(() -> QuarkusTransaction.requiringNew().run(() -> {
-            StoredFile row = db.find(StoredFile.class, key);
-            if (row != null && row.state != StoredFile.State.STORED) {
-                row.state = StoredFile.State.STORED;
-                row.storedAt = clock.instant();
-                LOG.infof("[publication=%s] stored '%s'", key, row.name);
-            }
-        }));
+        catalogWriter.execute(
+                () -> catalog.markStored(key).ifPresent(name -> LOG.infof("[publication=%s] stored '%s'", key, name)));
         catalogWriter.execute(() -> {
             try {
                 publications.hold(key, identity.node(), identity.zone(), true);
@@ -358,12 +256,7 @@ public class Seeder implements TransferListener {
 
     @Override
     public void resumeData(String key, byte[] data) {
-        catalogWriter.execute(() -> QuarkusTransaction.requiringNew().run(() -> {
-            StoredFile row = db.find(StoredFile.class, key);
-            if (row != null) {
-                row.resumeData = data;
-            }
-        }));
+        catalogWriter.execute(() -> catalog.saveResumeData(key, data));
     }
 
     @Override

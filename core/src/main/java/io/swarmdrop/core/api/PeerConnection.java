@@ -1,4 +1,4 @@
-package io.swarmdrop.engine;
+package io.swarmdrop.core.api;
 
 /**
  * A peer a torrent was connected to, as libtorrent reported it the last time the engine sampled

@@ -1,4 +1,4 @@
-package io.swarmdrop.supernode.seeding;
+package io.swarmdrop.supernode.gc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.supernode.Fixtures;
+import io.swarmdrop.supernode.seeding.Seeder;
+import io.swarmdrop.supernode.seeding.StoredFile;
 import io.swarmdrop.testing.ZooKeeperResource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +30,9 @@ class OrphanedCopiesTest {
 
     @Inject
     Seeder seeder;
+
+    @Inject
+    StoreReaper reaper;
 
     @Inject
     Publications publications;
@@ -52,7 +57,7 @@ class OrphanedCopiesTest {
         Path notOurs = Path.of(dataDir, "store", "Not A Publication");
         Files.createDirectories(notOurs);
 
-        seeder.reap();
+        reaper.reap();
 
         assertThat(orphan).doesNotExist();
         assertThat(notOurs)
@@ -81,7 +86,7 @@ class OrphanedCopiesTest {
         Files.createDirectories(withoutRow);
         Files.writeString(withoutRow.resolve("budget.xlsx"), "its row lost too");
 
-        seeder.reap();
+        reaper.reap();
 
         assertThat(withRow.resolve("plan.pdf")).hasContent("stored before ZooKeeper was reset");
         assertThat(withoutRow.resolve("budget.xlsx")).hasContent("its row lost too");

@@ -1,4 +1,4 @@
-package io.swarmdrop.engine;
+package io.swarmdrop.core.api;
 
 /**
  * A snapshot of one torrent in the engine. Byte counters are payload bytes since the torrent was
