@@ -21,7 +21,6 @@ import io.swarmdrop.engine.NativeLibraryException;
 import io.swarmdrop.engine.TorrentEngine;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -54,7 +53,6 @@ public class Daemon implements PushChannel.Handler {
     private final Folders folders;
     private final ScheduledExecutorService scanner =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-scan"));
-    private final Clock clock;
     private final PushChannel push;
     private final Retirement retirement;
     private final DaemonConfig config;
@@ -73,7 +71,6 @@ public class Daemon implements PushChannel.Handler {
             Outbox outbox,
             TorrentEngine engine,
             Folders folders,
-            Clock clock,
             Retirement retirement,
             PortMapping portMapping,
             LocalGroups localGroups,
@@ -95,7 +92,6 @@ public class Daemon implements PushChannel.Handler {
         this.outbox = outbox;
         this.engine = engine;
         this.folders = folders;
-        this.clock = clock;
         this.push = new PushChannel(link::client, this);
     }
 

@@ -1,7 +1,5 @@
 package io.swarmdrop.daemon.lan;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.swarmdrop.core.api.LocalStatus;
 import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.torrent.Metainfo;
@@ -14,23 +12,10 @@ import io.swarmdrop.engine.TorrentEngine;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.MulticastSocket;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +55,10 @@ public class Lan {
     private final Map<String, String> infohashes = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> new Thread(r, "lan-fetch"));
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Channel> channels = new ArrayList<>();
-    private HttpServer server;
+    private Beacon beacon;
+    private MetainfoExchange exchange;
     private volatile boolean lanMode;
     private volatile boolean running;
-
-    /** One multicast socket and the interfaces it joined on. */
-    private record Channel(MulticastSocket socket, InetAddress group, List<NetworkInterface> interfaces) {}
 
     Lan(
             DaemonConfig config,
@@ -97,69 +77,26 @@ public class Lan {
         this.clock = clock;
     }
 
-    /** Opens the multicast sockets and the metainfo server; each family that fails is logged and skipped. */
+    /** Opens the multicast sockets and the metainfo server; each that fails is logged and left out. */
     public synchronized void start() {
         if (!config.lan().enabled() || running) {
             return;
         }
         running = true;
-        open(config.lan().ipv4Group(), Inet4Address.class);
-        open(config.lan().ipv6Group(), Inet6Address.class);
         try {
-            server = HttpServer.create(new InetSocketAddress(config.lan().httpPort()), 8);
-            server.createContext("/lan/torrent/", this::serveMetainfo);
-            server.start();
+            exchange = MetainfoExchange.serve(config.lan().httpPort(), this::served);
         } catch (IOException e) {
             LOG.errorf("LAN: cannot serve metainfo on port %d: %s", config.lan().httpPort(), e.getMessage());
         }
-        for (Channel channel : channels) {
-            Thread receiver = new Thread(
-                    () -> receive(channel), "lan-receive-" + channel.group().getHostAddress());
-            receiver.setDaemon(true);
-            receiver.start();
-        }
+        beacon = Beacon.open(
+                config.lan().port(),
+                config.lan().ipv4Group(),
+                config.lan().ipv6Group(),
+                LanMessage.MAX_BYTES,
+                this::received);
         LOG.infof(
                 "LAN: listening on UDP port %d (%s); local groups %s",
-                config.lan().port(),
-                channels.stream().map(c -> c.group().getHostAddress()).toList(),
-                groups.names());
-    }
-
-    private void open(String address, Class<? extends InetAddress> family) {
-        try {
-            InetAddress group = InetAddress.getByName(address);
-            var socket = new MulticastSocket(config.lan().port());
-            var joined = new ArrayList<NetworkInterface>();
-            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (usable(nic, family)) {
-                    try {
-                        socket.joinGroup(new InetSocketAddress(group, 0), nic);
-                        joined.add(nic);
-                    } catch (IOException e) {
-                        LOG.debugf("LAN: cannot join %s on %s: %s", address, nic.getName(), e.getMessage());
-                    }
-                }
-            }
-            if (joined.isEmpty()) {
-                socket.close();
-                LOG.warnf("LAN: no network interface takes %s multicast", address);
-                return;
-            }
-            channels.add(new Channel(socket, group, joined));
-        } catch (IOException e) {
-            LOG.warnf("LAN: cannot listen for %s: %s", address, e.getMessage());
-        }
-    }
-
-    private static boolean usable(NetworkInterface nic, Class<? extends InetAddress> family) {
-        try {
-            return nic.isUp()
-                    && nic.supportsMulticast()
-                    && !nic.isLoopback()
-                    && nic.inetAddresses().anyMatch(family::isInstance);
-        } catch (SocketException e) {
-            return false;
-        }
+                config.lan().port(), beacon.groups(), groups.names());
     }
 
     /** Called every {@code lan.announce-every}: switches modes, says hello, repeats the offers. */
@@ -190,7 +127,7 @@ public class Lan {
     private void offer(PublishedFile file) {
         String infohash = infohashes.computeIfAbsent(
                 file.publicationId, id -> Metainfo.parse(file.metainfo).infohashV2());
-        int httpPort = server == null ? 0 : server.getAddress().getPort();
+        int httpPort = exchange == null ? 0 : exchange.port();
         var offer = new LanMessage(
                         LanMessage.OFFER,
                         instance,
@@ -215,44 +152,18 @@ public class Lan {
             LOG.warnf("LAN: a %s of %d bytes is too long to send", message.type(), data.length);
             return;
         }
-        for (Channel channel : channels) {
-            for (NetworkInterface nic : channel.interfaces()) {
-                try {
-                    channel.socket().setNetworkInterface(nic);
-                    channel.socket()
-                            .send(new DatagramPacket(
-                                    data,
-                                    data.length,
-                                    channel.group(),
-                                    config.lan().port()));
-                } catch (IOException e) {
-                    LOG.debugf("LAN: cannot send on %s: %s", nic.getName(), e.getMessage());
-                }
-            }
-        }
+        beacon.send(data);
     }
 
-    private void receive(Channel channel) {
-        byte[] buffer = new byte[LanMessage.MAX_BYTES * 2];
-        while (running) {
-            var packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                channel.socket().receive(packet);
-            } catch (IOException e) {
-                if (running) {
-                    LOG.warnf("LAN: receiving stopped: %s", e.getMessage());
-                }
-                return;
-            }
-            try {
-                handle(LanMessage.parse(packet.getData(), packet.getLength()), packet.getAddress());
-            } catch (IOException | RuntimeException e) {
-                warnOnce(
-                        "junk:" + packet.getAddress(),
-                        "LAN: ignored a datagram from %s that is not a Swarmdrop " + "message: %s",
-                        packet.getAddress().getHostAddress(),
-                        e.getMessage());
-            }
+    private void received(byte[] data, int length, InetAddress from) {
+        try {
+            handle(LanMessage.parse(data, length), from);
+        } catch (IOException | RuntimeException e) {
+            warnOnce(
+                    "junk:" + from,
+                    "LAN: ignored a datagram from %s that is not a Swarmdrop message: %s",
+                    from.getHostAddress(),
+                    e.getMessage());
         }
     }
 
@@ -313,19 +224,8 @@ public class Lan {
         if (journal.fetch(offer.id()).isPresent()) {
             return;
         }
-        String host = from instanceof Inet6Address ? "[" + from.getHostAddress() + "]" : from.getHostAddress();
-        URI uri = URI.create("http://" + host.replace("%", "%25") + ":" + offer.httpPort() + "/lan/torrent/"
-                + offer.id() + "?proof=" + LanMessage.proof(key, offer.id()));
         try {
-            HttpResponse<byte[]> response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                LOG.warnf(
-                        "LAN: %s answered %d for the metainfo of '%s'",
-                        from.getHostAddress(), response.statusCode(), offer.name());
-                return;
-            }
+            byte[] metainfo = MetainfoExchange.fetch(from, offer.httpPort(), offer.id(), key, Duration.ofSeconds(10));
             var view = new PublicationView(
                     offer.id(),
                     offer.group(),
@@ -335,7 +235,7 @@ public class Lan {
                     offer.user() == null ? offer.device() : offer.user() + "@" + offer.device(),
                     Instant.ofEpochMilli(offer.sentMillis()),
                     "LIVE");
-            if (inbox.accept(view, response.body())) {
+            if (inbox.accept(view, metainfo)) {
                 engine.connect(offer.id(), from.getHostAddress(), offer.torrentPort());
             }
         } catch (IOException e) {
@@ -349,32 +249,12 @@ public class Lan {
         }
     }
 
-    /** GET /lan/torrent/{id}?proof=hmac: the metainfo of a local-group file this device published. */
-    private void serveMetainfo(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String id = exchange.getRequestURI().getPath().substring("/lan/torrent/".length());
-            String query =
-                    Optional.ofNullable(exchange.getRequestURI().getQuery()).orElse("");
-            String proof = query.startsWith("proof=") ? query.substring("proof=".length()) : "";
-            Optional<PublishedFile> file = journal.publishedFiles().stream()
-                    .filter(p -> id.equals(p.publicationId) && groups.contains(p.groupName))
-                    .findFirst();
-            if (file.isEmpty()) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            byte[] key = groups.key(file.get().groupName);
-            if (!LanMessage.isProof(key, id, proof)) {
-                LOG.warnf(
-                        "LAN: %s asked for the metainfo of '%s' without proof of the group key; refused",
-                        exchange.getRemoteAddress().getAddress().getHostAddress(), file.get().fileName);
-                exchange.sendResponseHeaders(403, -1);
-                return;
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/x-bittorrent");
-            exchange.sendResponseHeaders(200, file.get().metainfo.length);
-            exchange.getResponseBody().write(file.get().metainfo);
-        }
+    /** The metainfo of a local-group file this device published, for {@link MetainfoExchange}. */
+    private Optional<MetainfoExchange.Served> served(String id) {
+        return journal.publishedFiles().stream()
+                .filter(p -> id.equals(p.publicationId) && groups.contains(p.groupName))
+                .findFirst()
+                .map(p -> new MetainfoExchange.Served(p.fileName, groups.key(p.groupName), p.metainfo));
     }
 
     private void warnOnce(String what, String format, Object... args) {
@@ -387,9 +267,7 @@ public class Lan {
         List<LocalStatus.LanPeer> heard = peers.values().stream()
                 .sorted(Comparator.comparing(LocalStatus.LanPeer::device))
                 .toList();
-        List<String> interfaces = channels.stream()
-                .flatMap(c -> c.interfaces().stream().map(n -> c.group().getHostAddress() + "%" + n.getName()))
-                .toList();
+        List<String> interfaces = beacon == null ? List.of() : beacon.interfaces();
         String mode = !running ? "OFF" : lanMode ? "LAN" : "NORMAL";
         return new LocalStatus.Lan(mode, groups.names(), heard, interfaces);
     }
@@ -397,10 +275,11 @@ public class Lan {
     @PreDestroy
     synchronized void stop() {
         running = false;
-        channels.forEach(c -> c.socket().close());
-        channels.clear();
-        if (server != null) {
-            server.stop(0);
+        if (beacon != null) {
+            beacon.close();
+        }
+        if (exchange != null) {
+            exchange.close();
         }
         fetcher.shutdownNow();
     }
