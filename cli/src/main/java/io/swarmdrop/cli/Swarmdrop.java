@@ -141,17 +141,18 @@ public final class Swarmdrop {
 
     /** One line about the router mapping: "mapped on <router> as <address>:<port>", or why not. */
     static String upnp(LocalStatus.Upnp upnp) {
-        String state = orElse(upnp.state(), "OFF");
+        LocalStatus.Upnp.State state = upnp.state() == null ? LocalStatus.Upnp.State.OFF : upnp.state();
         return switch (state) {
-            case "MAPPED" ->
+            case MAPPED ->
                 "port %d mapped on %s (external address %s, lease %s)"
                         .formatted(
                                 upnp.port(),
                                 upnp.gateway(),
                                 orElse(upnp.externalAddress(), "unknown"),
                                 upnp.leaseSeconds() == 0 ? "permanent" : upnp.leaseSeconds() + " s");
-            case "SEARCHING" -> "looking for a router (port %d)".formatted(upnp.port());
-            default -> state.toLowerCase(java.util.Locale.ROOT) + (upnp.problem() != null ? ": " + upnp.problem() : "");
+            case SEARCHING -> "looking for a router (port %d)".formatted(upnp.port());
+            default ->
+                state.name().toLowerCase(java.util.Locale.ROOT) + (upnp.problem() != null ? ": " + upnp.problem() : "");
         };
     }
 

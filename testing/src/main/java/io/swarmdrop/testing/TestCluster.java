@@ -44,6 +44,9 @@ public final class TestCluster implements AutoCloseable {
     private static final Path CA_KEY = Path.of("target/test-ca/ca.key").toAbsolutePath();
     private static final javax.net.ssl.SSLContext TLS =
             Tls.trusting(List.of(ClusterCa.loadOrCreate(CA_CERT, CA_KEY).certificate()));
+    /** One trust for every API client of the test clusters: it builds its TLS context once. */
+    private static final SupernodeTrust TRUST = new SupernodeTrust(Optional.of(CA_CERT), Optional.empty());
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().sslContext(TLS).build();
     private static final Path SUPERNODE_JAR = PROJECT.resolve("supernode/target/quarkus-app/quarkus-run.jar");
@@ -333,8 +336,7 @@ public final class TestCluster implements AutoCloseable {
      * (null before it logged in).
      */
     public SupernodeClient client(String token) {
-        return new SupernodeClient(
-                url(), () -> token, new SupernodeTrust(Optional.of(caCertificate()), Optional.empty()));
+        return new SupernodeClient(url(), () -> token, TRUST);
     }
 
     /** Logs in through the daemon API, enrolling a new device named {@code hostname}, as raw HTTP for tests of refusals. */

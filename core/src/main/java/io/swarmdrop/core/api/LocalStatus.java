@@ -59,15 +59,23 @@ public record LocalStatus(
     /** A file being hashed before it is published: {@code progress} from 0 to 1. */
     public record Hashing(String group, String name, long size, double progress) {}
 
-    /** The router mapping; {@code state} is OFF, SEARCHING, MAPPED or FAILED. */
+    /** The mapping of the BitTorrent port on the router, as the daemon's port mapper keeps it. */
     public record Upnp(
-            String state,
+            State state,
             String gateway,
             String externalAddress,
             int port,
             long leaseSeconds,
             Instant renewedAt,
-            String problem) {}
+            String problem) {
+
+        public enum State {
+            OFF,
+            SEARCHING,
+            MAPPED,
+            FAILED
+        }
+    }
 
     /** LAN mode; {@code mode} is OFF, LAN (no supernode answers) or NORMAL. */
     public record Lan(String mode, Set<String> groups, List<LanPeer> peers, List<String> interfaces) {}

@@ -7,7 +7,6 @@ import io.swarmdrop.daemon.journal.Journal;
 import io.swarmdrop.daemon.lan.Lan;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.outbox.Outbox;
-import io.swarmdrop.daemon.upnp.PortMapper;
 import io.swarmdrop.daemon.upnp.PortMapping;
 import io.swarmdrop.engine.TorrentEngine;
 import jakarta.ws.rs.GET;
@@ -69,7 +68,6 @@ public class StatusResource {
         var connections = new TreeMap<String, List<PeerConnection>>();
         deliveries.forEach(d -> connections.put(d.publicationId(), engine.connections(d.publicationId())));
         engine.statuses().forEach(t -> connections.put(t.key(), engine.connections(t.key())));
-        PortMapper.Status upnp = portMapping.status();
         return new LocalStatus(
                 link.user(),
                 link.device(),
@@ -82,14 +80,7 @@ public class StatusResource {
                 outboxEntries,
                 outbox.hashing(),
                 connections,
-                new LocalStatus.Upnp(
-                        upnp.state().name(),
-                        upnp.gateway(),
-                        upnp.externalAddress(),
-                        upnp.port(),
-                        upnp.leaseSeconds(),
-                        upnp.renewedAt(),
-                        upnp.problem()),
+                portMapping.status(),
                 lan.status());
     }
 }

@@ -1,8 +1,9 @@
 package io.swarmdrop.daemon.upnp;
 
+import io.swarmdrop.core.api.LocalStatus.Upnp;
+import io.swarmdrop.core.api.LocalStatus.Upnp.State;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -50,23 +51,8 @@ public final class PortMapper implements AutoCloseable {
     private static final Duration SEARCH_EVERY = Duration.ofMinutes(1);
 
     /** What {@code swarmdrop status} shows about the mapping. */
-    public record Status(
-            State state,
-            String gateway,
-            String externalAddress,
-            int port,
-            long leaseSeconds,
-            Instant renewedAt,
-            String problem) {}
-
-    public enum State {
-        OFF,
-        SEARCHING,
-        MAPPED,
-        FAILED
-    }
-
     private final int port;
+
     private final Duration lease;
     private final String description;
     private final Clock clock;
@@ -81,7 +67,7 @@ public final class PortMapper implements AutoCloseable {
     private String gatewayName;
     private String internalClient;
     private long leaseSeconds;
-    private volatile Status status;
+    private volatile Upnp status;
 
     /**
      * @param port the local TCP port to map, the same port outside
@@ -93,7 +79,7 @@ public final class PortMapper implements AutoCloseable {
         this.description = description;
         this.clock = clock;
         this.leaseSeconds = lease.toSeconds();
-        this.status = new Status(State.OFF, null, null, port, leaseSeconds, null, null);
+        this.status = new Upnp(State.OFF, null, null, port, leaseSeconds, null, null);
     }
 
     /** Starts looking for a gateway; returns at once, the mapping follows when one answers. */
@@ -115,7 +101,7 @@ public final class PortMapper implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::searchIfAlone, 0, SEARCH_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
-    public Status status() {
+    public Upnp status() {
         return status;
     }
 
@@ -178,7 +164,7 @@ public final class PortMapper implements AutoCloseable {
             return;
         }
         boolean first = status.state() != State.MAPPED;
-        status = new Status(
+        status = new Upnp(
                 State.MAPPED, gatewayName, externalAddress().orElse(null), port, leaseSeconds, clock.instant(), null);
         if (first) {
             LOG.infof("UPnP: port %d mapped on %s (external address %s)", port, gatewayName, status.externalAddress());
@@ -261,7 +247,7 @@ public final class PortMapper implements AutoCloseable {
     }
 
     private void setStatus(State state, String problem) {
-        status = new Status(state, gatewayName, null, port, leaseSeconds, null, problem);
+        status = new Upnp(state, gatewayName, null, port, leaseSeconds, null, problem);
     }
 
     /** The gateway's WANIPConnection (or, on PPP links, WANPPPConnection) service, at any depth. */

@@ -1,5 +1,6 @@
 package io.swarmdrop.daemon.upnp;
 
+import io.swarmdrop.core.api.LocalStatus;
 import io.swarmdrop.daemon.DaemonConfig;
 import io.swarmdrop.engine.TorrentEngine;
 import jakarta.annotation.PreDestroy;
@@ -29,10 +30,16 @@ public class PortMapping {
         }
     }
 
-    public synchronized PortMapper.Status status() {
+    public synchronized LocalStatus.Upnp status() {
         return mapper == null
-                ? new PortMapper.Status(
-                        PortMapper.State.OFF, null, null, engine.port(), 0, null, "turned off in the configuration")
+                ? new LocalStatus.Upnp(
+                        LocalStatus.Upnp.State.OFF,
+                        null,
+                        null,
+                        engine.port(),
+                        0,
+                        null,
+                        "turned off in the configuration")
                 : mapper.status();
     }
 

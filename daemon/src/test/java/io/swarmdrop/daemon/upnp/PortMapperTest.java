@@ -3,6 +3,7 @@ package io.swarmdrop.daemon.upnp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.swarmdrop.core.api.LocalStatus;
 import io.swarmdrop.testing.TestGateway;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class PortMapperTest {
             var mapper = new PortMapper(46881, Duration.ofSeconds(2), "Swarmdrop test", Clock.systemUTC());
             try {
                 mapper.start();
-                await().atMost(FOUND_WITHIN).until(() -> mapper.status().state() == PortMapper.State.MAPPED);
+                await().atMost(FOUND_WITHIN).until(() -> mapper.status().state() == LocalStatus.Upnp.State.MAPPED);
 
                 TestGateway.Mapping mapping = gateway.mappings().get(46881);
                 assertThat(mapping.internalPort()).isEqualTo(46881);
@@ -36,7 +37,7 @@ class PortMapperTest {
                 mapper.close();
             }
             assertThat(gateway.mappings()).doesNotContainKey(46881);
-            assertThat(mapper.status().state()).isEqualTo(PortMapper.State.OFF);
+            assertThat(mapper.status().state()).isEqualTo(LocalStatus.Upnp.State.OFF);
         }
     }
 
@@ -46,7 +47,7 @@ class PortMapperTest {
             var mapper = new PortMapper(46882, Duration.ofHours(1), "Swarmdrop test", Clock.systemUTC());
             try {
                 mapper.start();
-                await().atMost(FOUND_WITHIN).until(() -> mapper.status().state() == PortMapper.State.MAPPED);
+                await().atMost(FOUND_WITHIN).until(() -> mapper.status().state() == LocalStatus.Upnp.State.MAPPED);
                 assertThat(gateway.mappings().get(46882).leaseSeconds()).isZero();
                 assertThat(mapper.status().leaseSeconds()).isZero();
             } finally {
