@@ -112,7 +112,8 @@ final class ControlPlane implements AutoCloseable {
         Device publisher = new Device("publisher");
         login(publisher).join();
         Path file = RandomFiles.write(folder.resolve("notice.bin"), 1 << 20, 77);
-        Metainfo metainfo = TorrentCreator.create(file);
+        Metainfo metainfo =
+                TorrentCreator.create(file, cluster.peerRoot(publisher.token, "everyone"), (done, all) -> {});
         long publishStart = System.nanoTime();
         cluster.client(publisher.token).publish("everyone", metainfo.bytes(), "application/octet-stream");
         double publishSeconds = (System.nanoTime() - publishStart) / 1e9;

@@ -1,8 +1,11 @@
 package io.swarmdrop.daemon;
 
 import io.swarmdrop.daemon.config.ConfigFile;
+import io.swarmdrop.daemon.link.Link;
+import io.swarmdrop.daemon.link.PeerCertificates;
 import io.swarmdrop.engine.EngineOptions;
 import io.swarmdrop.engine.TorrentEngine;
+import io.swarmdrop.engine.TrackerAccess;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -18,12 +21,16 @@ public class Beans {
 
     @Produces
     @Singleton
-    TorrentEngine torrentEngine(DaemonConfig config) {
-        return new TorrentEngine(new EngineOptions(
-                config.torrent().host(),
-                config.torrent().port(),
-                config.torrent().uploadLimit(),
-                config.torrent().downloadLimit()));
+    TorrentEngine torrentEngine(DaemonConfig config, PeerCertificates certificates, Link link) {
+        return new TorrentEngine(
+                new EngineOptions(
+                        config.torrent().host(),
+                        config.torrent().port(),
+                        config.torrent().lanPort(),
+                        config.torrent().uploadLimit(),
+                        config.torrent().downloadLimit()),
+                certificates,
+                new TrackerAccess(link.client().httpClient(), link::passkey));
     }
 
     void close(@Disposes TorrentEngine engine) {

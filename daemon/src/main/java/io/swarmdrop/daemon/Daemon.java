@@ -225,6 +225,16 @@ public class Daemon implements PushChannel.Handler {
         }
     }
 
+    /** Gives SSL torrents a peer certificate they still lack, or a renewed one (see {@link PeerCertificates}). */
+    @Scheduled(
+            every = "${swarmdrop.daemon.renew-certificates-every:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void renewCertificates() {
+        if (started) {
+            engine.renewCertificates();
+        }
+    }
+
     /** Stops seeding publications the supernodes removed. */
     @Scheduled(every = "${swarmdrop.daemon.retire-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retireRemoved() {

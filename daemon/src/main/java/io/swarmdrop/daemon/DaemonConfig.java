@@ -119,9 +119,16 @@ public interface DaemonConfig {
         @WithDefault("0.0.0.0")
         String host();
 
-        /** TCP port libtorrent accepts peers on. */
+        /**
+         * TCP port libtorrent accepts peers of publications on: TLS with peer certificates (SSL
+         * torrents); the one UPnP maps.
+         */
         @WithDefault("6881")
         int port();
+
+        /** TCP port for peers of LAN-mode (plain) torrents; 0 for any free one, which the LAN offers carry. */
+        @WithDefault("0")
+        int lanPort();
 
         /** Bytes per second each torrent may upload; 0 for no limit. */
         @WithDefault("0")

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swarmdrop.core.api.PeerCertificate;
 import io.swarmdrop.core.bencode.Bencode;
+import io.swarmdrop.core.security.PeerRoots;
+import io.swarmdrop.core.security.SecretFiles;
+import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.engine.DhParameters;
 import io.swarmdrop.testing.DaemonProcess;
 import io.swarmdrop.testing.RandomFiles;
 import io.swarmdrop.testing.TestCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -195,6 +201,16 @@ class DeliveryIT {
         Path downloads = Files.createDirectories(folder.resolve("client/downloads"));
         Path torrent = Files.write(folder.resolve("client/publication.torrent"), Bencode.encode(root));
         Path log = folder.resolve("client/client.log");
+        // A member's device gets a peer certificate of the torrent's root, as the daemon does.
+        KeyPair keys = PeerRoots.newKeyPair();
+        String rootId = PeerRoots.idOf(Metainfo.parse(metainfo).peerRoot());
+        PeerCertificate.Issued issued = cluster.client(device.get("token").asText())
+                .peerCertificate(
+                        "design", new PeerCertificate.Request(PeerRoots.encodePublicKey(keys.getPublic()), rootId));
+        Path certificate = Files.writeString(folder.resolve("client/peer.crt"), issued.certificate());
+        Path key = folder.resolve("client/peer.key");
+        SecretFiles.write(key, PeerRoots.privateKeyPem(keys.getPrivate()));
+        Path dh = Files.writeString(folder.resolve("client/dh.pem"), DhParameters.FFDHE2048);
 
         var run = new ProcessBuilder(
                         "/usr/bin/python3",
@@ -203,11 +219,13 @@ class DeliveryIT {
                                 .toString(),
                         torrent.toString(),
                         downloads.toString(),
-                        "90")
+                        "90",
+                        certificate.toString(),
+                        key.toString(),
+                        dh.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        // The tracker is HTTPS: Debian's libtorrent checks its certificate against the CAs of the
-        // system's OpenSSL, which takes the test cluster's CA from here.
+        // The tracker is HTTPS: the client's own announcer checks its certificate against this CA.
         run.environment().put("SSL_CERT_FILE", TestCluster.caCertificate().toString());
         Process client = run.start();
         boolean exited = client.waitFor(2, TimeUnit.MINUTES);

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.libtorrent4j.TorrentBuilder;
 
-/** Builds the private hybrid (v1 + v2) torrent of one file. */
+/** Builds the private hybrid (v1 + v2) torrent of one file, an SSL torrent when given a peer root. */
 public final class TorrentCreator {
 
     static final int MIN_PIECE = 64 * 1024;
@@ -28,6 +28,16 @@ public final class TorrentCreator {
      * (once per piece): a file of tens of gigabytes takes minutes.
      */
     public static Metainfo create(Path file, HashingProgress progress) throws IOException {
+        return create(file, null, progress);
+    }
+
+    /**
+     * As {@link #create(Path, HashingProgress)}, for an SSL torrent when {@code peerRoot} (a PEM
+     * root certificate) is given: only peers holding a certificate signed by it may join. The root
+     * goes into the info dictionary (libtorrent4j's builder cannot set it), so it is part of the
+     * info-hash and nobody can swap it.
+     */
+    public static Metainfo create(Path file, String peerRoot, HashingProgress progress) throws IOException {
         NativeLibrary.load();
         long size = Files.size(file);
         var builder = new TorrentBuilder()
@@ -49,8 +59,8 @@ public final class TorrentCreator {
                         progress.hashed(++done, pieces);
                     }
                 });
-        byte[] bytes = builder.generate().entry().bencode();
-        return Metainfo.parse(bytes);
+        Metainfo metainfo = Metainfo.parse(builder.generate().entry().bencode());
+        return peerRoot == null ? metainfo : metainfo.withPeerRoot(peerRoot);
     }
 
     /** Told after each piece is hashed. */

@@ -2,7 +2,9 @@ package io.swarmdrop.engine;
 
 import io.swarmdrop.core.api.PeerConnection;
 import io.swarmdrop.core.api.TransferStatus;
+import io.swarmdrop.core.security.PeerCredential;
 import io.swarmdrop.core.torrent.Metainfo;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.libtorrent4j.AddTorrentParams;
 import org.libtorrent4j.AlertListener;
-import org.libtorrent4j.AnnounceEntry;
 import org.libtorrent4j.SessionManager;
 import org.libtorrent4j.SessionParams;
 import org.libtorrent4j.SettingsPack;
@@ -64,13 +65,34 @@ public final class TorrentEngine implements AutoCloseable {
     /** Every peer each torrent was seen connected to, by peer id; see {@link #samplePeers()}. */
     private final Map<String, Map<String, PeerConnection>> connections = new ConcurrentHashMap<>();
 
+    /** The peer root of each SSL torrent, and the credential it was last given. */
+    private final Map<String, String> peerRoots = new ConcurrentHashMap<>();
+
+    private final Map<String, PeerCredential> applied = new ConcurrentHashMap<>();
+
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
+    private final PeerCredentials credentials;
+    private final Announcer announcer;
     private volatile SessionManager session;
+    /** The SSL listen port and the plain one (0 until listening; the plain one stays 0 when there is none). */
     private volatile int port;
+
+    private volatile int plainPort;
     private volatile String listenError;
 
+    /** An engine without trackers whose SSL torrents never get a certificate (plain torrents, tests). */
     public TorrentEngine(EngineOptions options) {
+        this(options, PeerCredentials.NONE, TrackerAccess.NONE);
+    }
+
+    /**
+     * @param credentials where SSL torrents get the certificate they show their peers
+     * @param trackers how to reach the trackers; libtorrent itself announces nowhere (see {@link Announcer})
+     */
+    public TorrentEngine(EngineOptions options, PeerCredentials credentials, TrackerAccess trackers) {
         this.options = options;
+        this.credentials = credentials;
+        this.announcer = new Announcer(this, trackers);
     }
 
     public void addListener(TransferListener listener) {
@@ -90,7 +112,7 @@ public final class TorrentEngine implements AutoCloseable {
         session.applySettings(
                 new SettingsPack().setInteger(settings_pack.int_types.alert_mask.swigValue(), alertMask()));
         try {
-            if (!listening.await(15, TimeUnit.SECONDS) || port == 0) {
+            if (!listening.await(15, TimeUnit.SECONDS) || port == 0 || (options.hasPlainPort() && plainPort == 0)) {
                 throw new IllegalStateException("libtorrent could not listen on " + options.listenHost() + ":"
                         + options.listenPort() + (listenError == null ? "" : ": " + listenError));
             }
@@ -98,12 +120,20 @@ public final class TorrentEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting libtorrent", e);
         }
-        LOG.infof("libtorrent listening on %s:%d", options.listenHost(), port);
+        announcer.start();
+        LOG.infof(
+                "libtorrent listening on %s:%d (TLS, SSL torrents)%s",
+                options.listenHost(), port, options.hasPlainPort() ? ", plain LAN torrents on port " + plainPort : "");
     }
 
-    /** The TCP port peers connect to. */
+    /** The TCP port peers of SSL torrents connect to: every publication through a supernode. */
     public int port() {
         return port;
+    }
+
+    /** The TCP port peers of plain torrents (LAN mode) connect to; 0 when there is none. */
+    public int plainPort() {
+        return plainPort;
     }
 
     /**
@@ -141,7 +171,8 @@ public final class TorrentEngine implements AutoCloseable {
         }
         params.setTorrentInfo(info);
         params.setSavePath(saveFolder.toAbsolutePath().toString());
-        params.setTrackers(new ArrayList<>(trackers));
+        // libtorrent announces nowhere; the announcer does, from Java (see Announcer).
+        params.setTrackers(new ArrayList<>());
         var flags = params.getFlags().and_(TorrentFlags.AUTO_MANAGED.inv()).and_(TorrentFlags.PAUSED.inv());
         if (seed) {
             flags = flags.or_(TorrentFlags.SEED_MODE);
@@ -157,7 +188,55 @@ public final class TorrentEngine implements AutoCloseable {
         keysByHash.put(handle.infoHash().toHex(), key);
         names.put(key, metainfo.name());
         handles.put(key, handle);
+        if (metainfo.isSsl()) {
+            peerRoots.put(key, metainfo.peerRoot());
+            applyCredential(key, handle);
+        }
         handle.resume();
+        if (!trackers.isEmpty()) {
+            List<String> hashes = metainfo.announceHashes();
+            announcer.track(key, hashes.get(hashes.size() - 1), metainfo.size(), seed, trackers);
+        }
+    }
+
+    /**
+     * Gives every SSL torrent the current credential for its root: one it has none for yet (no
+     * supernode answered when it was added), or one that was renewed. Call it periodically.
+     */
+    public void renewCertificates() {
+        peerRoots.keySet().forEach(key -> {
+            TorrentHandle handle = session == null ? null : handles.get(key);
+            if (handle != null && handle.isValid()) {
+                applyCredential(key, handle);
+            }
+        });
+    }
+
+    private void applyCredential(String key, TorrentHandle handle) {
+        String root = peerRoots.get(key);
+        Optional<PeerCredential> credential;
+        try {
+            credential = root == null ? Optional.empty() : credentials.forRoot(root);
+        } catch (RuntimeException e) {
+            LOG.warnf("[transfer=%s] no peer certificate yet: %s", key, e.getMessage());
+            return;
+        }
+        if (credential.isEmpty()) {
+            LOG.debugf("[transfer=%s] no peer certificate for its root: it exchanges nothing yet", key);
+            return;
+        }
+        PeerCredential current = credential.get();
+        if (current.equals(applied.get(key))) {
+            return;
+        }
+        // Buffers, not files: this native's OpenSSL is built without file I/O. The key exchange is
+        // ECDHE; libtorrent still wants Diffie-Hellman parameters, so give it the RFC 7919 group.
+        handle.swig()
+                .set_ssl_certificate_buffer_ex(
+                        Vectors.bytes2byte_vector(current.certificatePem().getBytes(StandardCharsets.US_ASCII)),
+                        Vectors.bytes2byte_vector(current.privateKeyPem().getBytes(StandardCharsets.US_ASCII)),
+                        Vectors.bytes2byte_vector(DhParameters.FFDHE2048.getBytes(StandardCharsets.US_ASCII)));
+        applied.put(key, current);
     }
 
     private AddTorrentParams fromResumeData(String key, byte[] resumeData) {
@@ -204,10 +283,7 @@ public final class TorrentEngine implements AutoCloseable {
      * because its first announce came before the publisher's.
      */
     public void reannounce(String key) {
-        TorrentHandle handle = session == null ? null : handles.get(key);
-        if (handle != null && handle.isValid()) {
-            handle.forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
-        }
+        announcer.now(key);
     }
 
     public boolean contains(String key) {
@@ -215,41 +291,11 @@ public final class TorrentEngine implements AutoCloseable {
     }
 
     /**
-     * Replaces the trackers of every torrent, for when the set of supernodes changed. Torrents
-     * announce to all of them (see {@link #settings()}), so peers known to any one are found.
+     * Replaces the trackers of every torrent that has any, for when the set of supernodes changed.
+     * Torrents announce to all of them, so peers known to any one are found.
      */
     public void replaceTrackers(List<String> trackers) {
-        if (session == null) {
-            return;
-        }
-        for (TorrentHandle handle : handles.values()) {
-            if (!handle.isValid()) {
-                continue;
-            }
-            if (!trackerUrls(handle).equals(trackers)) {
-                handle.replaceTrackers(trackers.stream().map(AnnounceEntry::new).toList());
-                handle.forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
-            }
-        }
-    }
-
-    /**
-     * The torrent's tracker URLs. SWIG's {@code get(i)} answers a view into the native vector, not a
-     * copy: the vector must stay reachable until the last view is read, or a garbage collection
-     * frees it under us. (libtorrent4j's {@code TorrentHandle.trackers()} drops the vector at once;
-     * a daemon with a small heap died in jni_NewStringUTF reading a freed entry's URL.)
-     */
-    private static List<String> trackerUrls(TorrentHandle handle) {
-        var entries = handle.swig().trackers();
-        try {
-            var urls = new ArrayList<String>();
-            for (int i = 0; i < entries.size(); i++) {
-                urls.add(entries.get(i).getUrl());
-            }
-            return urls;
-        } finally {
-            java.lang.ref.Reference.reachabilityFence(entries);
-        }
+        announcer.replaceTrackers(trackers);
     }
 
     /**
@@ -320,12 +366,15 @@ public final class TorrentEngine implements AutoCloseable {
     /** Removes a torrent; with {@code deleteFiles} libtorrent also deletes what it downloaded. */
     public void remove(String key, boolean deleteFiles) {
         status(key).ifPresent(last -> lastStatus.put(key, last));
+        announcer.untrack(key);
         TorrentHandle handle = handles.remove(key);
         if (handle == null || session == null) {
             return;
         }
         keysByHash.values().remove(key);
         names.remove(key);
+        peerRoots.remove(key);
+        applied.remove(key);
         if (!handle.isValid()) {
             // Already gone from libtorrent: the same torrent under another key was removed first.
             return;
@@ -401,6 +450,7 @@ public final class TorrentEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        announcer.close();
         SessionManager current = session;
         if (current != null) {
             // Callers check session before touching a handle; clear it first so none does afterwards.
@@ -412,7 +462,13 @@ public final class TorrentEngine implements AutoCloseable {
 
     private SettingsPack settings() {
         var pack = new SettingsPack();
-        pack.listenInterfaces(options.listenHost() + ":" + options.listenPort());
+        // The "s" marks libtorrent's SSL listen socket: SSL torrents take peers there only, and a
+        // plain connection for one is dropped on either socket.
+        String interfaces = options.listenHost() + ":" + options.listenPort() + "s";
+        if (options.hasPlainPort()) {
+            interfaces += "," + options.listenHost() + ":" + options.plainPort();
+        }
+        pack.listenInterfaces(interfaces);
         bool(pack, settings_pack.bool_types.enable_dht, false);
         bool(pack, settings_pack.bool_types.enable_lsd, false);
         bool(pack, settings_pack.bool_types.enable_upnp, false);
@@ -425,20 +481,8 @@ public final class TorrentEngine implements AutoCloseable {
         // a 16 KiB block that takes more than 10 s is lost, not slow.
         pack.setInteger(settings_pack.int_types.request_timeout.swigValue(), 10);
         pack.setInteger(settings_pack.int_types.piece_timeout.swigValue(), 10);
-        // Each supernode of a zone is one tracker with its own in-memory swarm: announce to all.
-        bool(pack, settings_pack.bool_types.announce_to_all_trackers, true);
-        bool(pack, settings_pack.bool_types.announce_to_all_tiers, true);
-        // Our trackers set the interval, and forget a peer unheard for three of them: libtorrent's
-        // default floor of 5 minutes made a zone's carrier drop a file that devices were still
-        // fetching (they had not announced again), so honour the tracker's interval down to 5 s.
-        pack.setInteger(settings_pack.int_types.min_announce_interval.swigValue(), 5);
-        // Announces go to the supernodes' HTTPS listener, so the passkey in the URL is hidden from
-        // anyone watching the network. libtorrent4j's bundled OpenSSL cannot load a CA (finding A5:
-        // it never opens one, and its OPENSSLDIR points at the build machine), so it cannot check the
-        // certificate: an attacker in the path could still read a passkey. The passkey only joins a
-        // member's swarms; the daemon API's token and password never go through libtorrent, and the
-        // daemon checks the supernode's certificate on every API call. See ADR 0003.
-        bool(pack, settings_pack.bool_types.validate_https_trackers, false);
+        // No tracker settings: torrents are added without trackers, and the Announcer announces
+        // from Java (libtorrent4j's OpenSSL cannot check a tracker's certificate, finding A5).
         pack.setString(settings_pack.string_types.dht_bootstrap_nodes.swigValue(), "");
         pack.setString(settings_pack.string_types.user_agent.swigValue(), "Swarmdrop/0.1 libtorrent/2.0.6");
         return pack;
@@ -495,14 +539,18 @@ public final class TorrentEngine implements AutoCloseable {
             switch (alert.type()) {
                 case LISTEN_SUCCEEDED -> {
                     var a = (ListenSucceededAlert) alert;
-                    if (a.socketType() == SocketType.TCP) {
+                    if (a.socketType() == SocketType.TCP_SSL) {
                         port = a.port();
+                    } else if (a.socketType() == SocketType.TCP) {
+                        plainPort = a.port();
+                    }
+                    if (port != 0 && (!options.hasPlainPort() || plainPort != 0)) {
                         listening.countDown();
                     }
                 }
                 case LISTEN_FAILED -> {
                     var a = (ListenFailedAlert) alert;
-                    if (a.socketType() == SocketType.TCP) {
+                    if (a.socketType() == SocketType.TCP || a.socketType() == SocketType.TCP_SSL) {
                         listenError = a.message();
                         listening.countDown();
                     }

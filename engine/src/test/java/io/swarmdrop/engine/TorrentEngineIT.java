@@ -43,7 +43,7 @@ class TorrentEngineIT {
             leecher.start();
             seeder.add("p1", metainfo, source.getParent(), List.of(), true, null);
             leecher.add("p1", metainfo, folder.resolve("fetch"), List.of(), false, null);
-            leecher.connect("p1", "127.0.0.1", seeder.port());
+            leecher.connect("p1", "127.0.0.1", seeder.plainPort());
 
             await().atMost(Duration.ofSeconds(60)).until(() -> finished.contains("p1"));
             TransferStatus status = leecher.status("p1").orElseThrow();
@@ -78,7 +78,7 @@ class TorrentEngineIT {
             leecher.start();
             seeder.add("p2", metainfo, source.getParent(), List.of(), true, null);
             leecher.add("p2", metainfo, blocked, List.of(), false, null);
-            leecher.connect("p2", "127.0.0.1", seeder.port());
+            leecher.connect("p2", "127.0.0.1", seeder.plainPort());
 
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> leecher.status("p2").orElseThrow().error() != null);
@@ -87,7 +87,7 @@ class TorrentEngineIT {
             Files.delete(blocked);
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 leecher.retryFailed("p2");
-                leecher.connect("p2", "127.0.0.1", seeder.port());
+                leecher.connect("p2", "127.0.0.1", seeder.plainPort());
                 return leecher.status("p2").orElseThrow().finished();
             });
             assertThat(Files.readAllBytes(blocked.resolve("report.bin"))).isEqualTo(Files.readAllBytes(source));

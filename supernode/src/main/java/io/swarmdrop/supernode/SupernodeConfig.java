@@ -152,7 +152,7 @@ public interface SupernodeConfig {
         @WithDefault("0.0.0.0")
         String host();
 
-        /** TCP port libtorrent accepts peers on. */
+        /** TCP port libtorrent accepts peers on: TLS with peer certificates, as every swarm is an SSL torrent. */
         @WithDefault("6880")
         int port();
 

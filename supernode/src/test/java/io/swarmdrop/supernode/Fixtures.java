@@ -64,9 +64,16 @@ public final class Fixtures {
         return new String[] {body.getString("token"), body.getString("passkey"), body.getString("device")};
     }
 
-    public static byte[] torrent(String name, int size, long seed) throws Exception {
+    /** A generated SSL torrent of {@code name} under the current peer root of {@code group}. */
+    public static byte[] torrent(String group, String name, int size, long seed) throws Exception {
         Path folder = Files.createTempDirectory("swarmdrop-test");
-        return TorrentCreator.create(RandomFiles.write(folder.resolve(name), size, seed))
+        String root = io.quarkus.arc.Arc.container()
+                .instance(io.swarmdrop.core.directory.Directory.class)
+                .get()
+                .roots()
+                .current(group)
+                .certificatePem();
+        return TorrentCreator.create(RandomFiles.write(folder.resolve(name), size, seed), root, (done, all) -> {})
                 .bytes();
     }
 
@@ -74,7 +81,7 @@ public final class Fixtures {
     public static String publish(String token, String group, String name, long seed) throws Exception {
         return given().header("Authorization", "Bearer " + token)
                 .contentType("application/x-bittorrent")
-                .body(torrent(name, 20_000, seed))
+                .body(torrent(group, name, 20_000, seed))
                 .post("/api/groups/" + group + "/publications")
                 .then()
                 .statusCode(201)

@@ -4,11 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swarmdrop.core.api.PeerCertificate;
 import io.swarmdrop.core.api.client.SupernodeClient;
 import io.swarmdrop.core.api.client.SupernodeTrust;
 import io.swarmdrop.core.cluster.ClusterCredentials;
 import io.swarmdrop.core.net.Hosts;
 import io.swarmdrop.core.security.ClusterCa;
+import io.swarmdrop.core.security.PeerRoots;
 import io.swarmdrop.core.security.Tls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -337,6 +340,21 @@ public final class TestCluster implements AutoCloseable {
      */
     public SupernodeClient client(String token) {
         return new SupernodeClient(url(), () -> token, TRUST);
+    }
+
+    /**
+     * A peer certificate of {@code group}'s current root (or of root {@code rootId}) for a device
+     * holding {@code token}: the root PEM is what a new publication's torrent carries.
+     */
+    public PeerCertificate.Issued peerCertificate(String token, String group, PublicKey key, String rootId) {
+        return client(token)
+                .peerCertificate(group, new PeerCertificate.Request(PeerRoots.encodePublicKey(key), rootId));
+    }
+
+    /** The current peer root (PEM) of {@code group}, as a member's device of {@code token} gets it to publish. */
+    public String peerRoot(String token, String group) {
+        return peerCertificate(token, group, PeerRoots.newKeyPair().getPublic(), null)
+                .rootCertificate();
     }
 
     /** Logs in through the daemon API, enrolling a new device named {@code hostname}, as raw HTTP for tests of refusals. */

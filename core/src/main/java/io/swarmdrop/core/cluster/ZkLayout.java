@@ -75,6 +75,14 @@ public final class ZkLayout {
         return published(group) + "/" + v2hash;
     }
 
+    public static String roots(String group) {
+        return group(group) + "/roots";
+    }
+
+    public static String root(String group, String id) {
+        return roots(group) + "/" + id;
+    }
+
     public static String publication(String id) {
         return PUBLICATIONS + "/" + id;
     }

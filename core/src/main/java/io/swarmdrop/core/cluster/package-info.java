@@ -15,6 +15,8 @@
  * /groups/{group}                      GroupRecord {description, createdAt, policy (text form)}
  * /groups/{group}/members/{user}       empty
  * /groups/{group}/published/{v2hash}   publication id: makes publishing the same torrent idempotent
+ * /groups/{group}/roots                the id of the group's current peer root, empty once it was retired
+ * /groups/{group}/roots/{id}           StoredRoot {certificate, key}: a peer root of SSL torrents (see PeerRoots)
  * /publications/{id}                   Publication {group, name, size, hashes, publisher, origin, zone, createdAt, state}
  * /publications/{id}/targets/{user}    recipients, fixed when the publication is created
  * /publications/{id}/received/{user}   Receipt {device, at}: one idempotent marker per recipient

@@ -26,9 +26,11 @@ public final class Directory {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final String dummyHash;
+    private final GroupRoots roots;
 
     public Directory(CuratorFramework zk, PasswordHasher hasher, Clock clock) {
         this.zk = zk;
+        this.roots = new GroupRoots(zk);
         this.hasher = hasher;
         this.clock = clock;
         this.dummyHash = hasher.hash(Secrets.newSecret().toCharArray());
@@ -70,8 +72,21 @@ public final class Directory {
      * Disables or enables a user. A disabled user cannot sign in, and the tokens and passkeys of
      * their devices stop working at once (they are checked against the user on every use).
      */
+    /** The groups' peer roots, which this directory retires whenever a group loses someone. */
+    public GroupRoots roots() {
+        return roots;
+    }
+
+    /** Retires the peer roots of every group of {@code user}: they lost a device or the user. */
+    private void retireRootsOf(String user) {
+        children(ZkLayout.userGroups(user)).forEach(roots::retire);
+    }
+
     public void setDisabled(String user, boolean disabled) {
         update(ZkLayout.user(user), UserRecord.class, r -> r.withDisabled(disabled), "user '" + user + "'");
+        if (disabled) {
+            retireRootsOf(user);
+        }
     }
 
     /** Replaces a user's password; enrolled devices keep working (they use tokens, not the password). */
@@ -139,7 +154,11 @@ public final class Directory {
         return children(ZkLayout.devices(user));
     }
 
-    /** Revokes a device: its token and passkey stop working at once. */
+    /**
+     * Revokes a device: its token and passkey stop working at once, and the groups of its user get
+     * new peer roots, so what is published from now on is out of the device's reach (the peer
+     * certificates it holds end within a day; see {@link GroupRoots}).
+     */
     public void revokeDevice(String user, String device) {
         DeviceRecord record = findDevice(user, device)
                 .orElseThrow(() -> new DirectoryException(
@@ -153,6 +172,7 @@ public final class Directory {
         } catch (Exception e) {
             throw ClusterStateException.wrap("revoke device " + device, e);
         }
+        retireRootsOf(user);
     }
 
     /** The device a token belongs to, if the token is valid and its user is enabled. */
@@ -312,6 +332,7 @@ public final class Directory {
         } catch (Exception e) {
             throw ClusterStateException.wrap("remove " + user + " from " + group, e);
         }
+        roots.retire(group);
     }
 
     public boolean isMember(String group, String user) {

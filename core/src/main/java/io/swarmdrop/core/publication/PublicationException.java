@@ -8,7 +8,9 @@ public final class PublicationException extends RuntimeException {
         NOT_A_TARGET,
         INVALID_METAINFO,
         /** The group's admission policy refuses the file. */
-        REFUSED_BY_POLICY
+        REFUSED_BY_POLICY,
+        /** The torrent carries a peer root the group no longer publishes under: hash it again with the current one. */
+        STALE_PEER_ROOT
     }
 
     private final Reason reason;

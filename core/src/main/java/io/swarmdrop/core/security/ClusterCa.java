@@ -231,12 +231,16 @@ public final class ClusterCa {
 
     /** A PKCS#8 PEM private key (EC or RSA). */
     public static PrivateKey readKey(Path file) {
-        String text = SecretFiles.read(file);
+        return parseKey(SecretFiles.read(file), file.toString());
+    }
+
+    /** A PKCS#8 PEM private key (EC or RSA) from {@code text}; {@code source} names it in errors. */
+    static PrivateKey parseKey(String text, String source) {
         int start = text.indexOf("-----BEGIN PRIVATE KEY-----");
         int end = text.indexOf("-----END PRIVATE KEY-----");
         if (start < 0 || end < start) {
-            throw new IllegalArgumentException(file + " is not a PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----);"
-                    + " convert it with: openssl pkcs8 -topk8 -nocrypt -in <key> -out " + file);
+            throw new IllegalArgumentException(source + " is not a PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----);"
+                    + " convert it with: openssl pkcs8 -topk8 -nocrypt -in <key> -out <file>");
         }
         byte[] der =
                 Base64.getMimeDecoder().decode(text.substring(start + "-----BEGIN PRIVATE KEY-----".length(), end));
@@ -247,7 +251,7 @@ public final class ClusterCa {
                 // try the next algorithm
             }
         }
-        throw new IllegalArgumentException(file + " holds neither an EC nor an RSA key");
+        throw new IllegalArgumentException(source + " holds neither an EC nor an RSA key");
     }
 
     private static GeneralNames alternativeNames(Set<String> names) {
@@ -279,15 +283,14 @@ public final class ClusterCa {
         return lower;
     }
 
-    private static X500Name name(String commonName) {
+    static X500Name name(String commonName) {
         return new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.O, "Swarmdrop")
                 .addRDN(BCStyle.CN, commonName)
                 .build();
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
-            throws GeneralSecurityException {
+    static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer) throws GeneralSecurityException {
         try {
             var content = new JcaContentSignerBuilder("SHA256withECDSA").build(signer);
             return new JcaX509CertificateConverter().getCertificate(builder.build(content));
@@ -296,13 +299,13 @@ public final class ClusterCa {
         }
     }
 
-    private static KeyPair newKeyPair() throws GeneralSecurityException {
+    static KeyPair newKeyPair() throws GeneralSecurityException {
         var generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
         return generator.generateKeyPair();
     }
 
-    private static BigInteger serial() {
+    static BigInteger serial() {
         return new BigInteger(1, randomBytes(16));
     }
 
@@ -312,7 +315,7 @@ public final class ClusterCa {
         return bytes;
     }
 
-    private static String pem(String type, byte[] der) {
+    static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(der)

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A publication's torrent metainfo, checked: a private, single-file, BitTorrent v2 or hybrid
- * torrent whose file name is safe to write on any supported OS.
+ * torrent whose file name is safe to write on any supported OS. {@code peerRoot} is the PEM root
+ * certificate in its info dictionary's {@code ssl-cert}, or null for a torrent any peer may join.
  *
  * <p>The checks read the raw bencoded info dictionary rather than libtorrent's parsed view, because
  * libtorrent quietly rewrites hostile names (such as {@code ../x}) instead of refusing them. They
@@ -22,7 +23,11 @@ import java.util.Map;
  * {@code MetainfoCheck}, which adds libtorrent's own checks (piece layers, hash sizes). Core stays
  * free of the native library, so the console does not ship it.
  */
-public record Metainfo(byte[] bytes, String name, long size, int pieceLength, String infohashV1, String infohashV2) {
+public record Metainfo(
+        byte[] bytes, String name, long size, int pieceLength, String infohashV1, String infohashV2, String peerRoot) {
+
+    /** Longest root certificate a torrent may carry; a P-256 CA's PEM is under 1 KiB. */
+    public static final int MAX_PEER_ROOT = 8 * 1024;
 
     /** Parses and checks the structure of metainfo, throwing {@link InvalidMetainfoException} with the first problem found. */
     public static Metainfo parse(byte[] bytes) {
@@ -72,7 +77,36 @@ public record Metainfo(byte[] bytes, String name, long size, int pieceLength, St
             }
             v1 = hex(digest("SHA-1", rawInfo));
         }
-        return new Metainfo(bytes, name, size, pieceLength, v1, hex(Secrets.sha256(rawInfo)));
+        String peerRoot = null;
+        if (info.containsKey("ssl-cert")) {
+            peerRoot = string(info.get("ssl-cert"), "'ssl-cert'");
+            if (peerRoot.length() > MAX_PEER_ROOT || !peerRoot.startsWith("-----BEGIN CERTIFICATE-----")) {
+                throw new InvalidMetainfoException("'ssl-cert' is not one PEM certificate of at most 8 KiB");
+            }
+        }
+        return new Metainfo(bytes, name, size, pieceLength, v1, hex(Secrets.sha256(rawInfo)), peerRoot);
+    }
+
+    /**
+     * Whether only peers with a certificate of {@link #peerRoot} may exchange this torrent's bytes
+     * (libtorrent's SSL torrents: the root certificate is part of the info dictionary, so of the
+     * info-hash).
+     */
+    public boolean isSsl() {
+        return peerRoot != null;
+    }
+
+    /**
+     * This metainfo with {@code rootPem} as its info dictionary's {@code ssl-cert}: a new torrent,
+     * with new info-hashes, whose peers must present a certificate signed by that root.
+     */
+    public Metainfo withPeerRoot(String rootPem) {
+        Map<String, Object> root = asMap(Bencode.decode(bytes), "the metainfo");
+        Map<String, Object> info = new java.util.LinkedHashMap<>(asMap(root.get("info"), "'info'"));
+        info.put("ssl-cert", rootPem.getBytes(StandardCharsets.UTF_8));
+        var copy = new java.util.LinkedHashMap<>(root);
+        copy.put("info", info);
+        return parse(Bencode.encode(copy));
     }
 
     @SuppressWarnings("unchecked")

@@ -115,7 +115,7 @@ public class Lan {
         Instant now = clock.instant();
         peers.values().removeIf(p -> p.lastHeard().plus(PEER_SILENCE).isBefore(now));
         if (lanMode) {
-            send(LanMessage.hello(instance, link.deviceName(), link.user(), engine.port()));
+            send(LanMessage.hello(instance, link.deviceName(), link.user(), engine.plainPort()));
         }
         for (PublishedFile file : journal.publishedFiles()) {
             if (groups.contains(file.groupName) && file.publicationId != null) {
@@ -133,7 +133,7 @@ public class Lan {
                         instance,
                         link.deviceName(),
                         link.user(),
-                        engine.port(),
+                        engine.plainPort(),
                         httpPort,
                         file.groupName,
                         file.publicationId,

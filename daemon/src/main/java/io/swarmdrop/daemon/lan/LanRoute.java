@@ -6,6 +6,7 @@ import io.swarmdrop.daemon.route.Route;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +48,12 @@ public class LanRoute implements Route {
     @Override
     public Set<String> groups() {
         return groups.names();
+    }
+
+    /** Plain torrents for now: LAN peers are admitted by the offers' group key alone (finding A3 is open). */
+    @Override
+    public Optional<String> peerRoot(String group) {
+        return Optional.empty();
     }
 
     @Override

@@ -98,19 +98,24 @@ public class Link {
         return config.zone().or(() -> journal.setting("zone"));
     }
 
-    /** The announce URL of every live supernode of this zone, with this device's passkey; none before enrolment. */
+    /** The announce URL of every live supernode of this zone; none before enrolment. */
     public List<String> trackerUrls() {
         if (passkey == null) {
             return List.of();
         }
         var urls = new ArrayList<String>();
         for (Supernodes.Supernode supernode : zoneSupernodes) {
-            urls.add(SupernodeClient.trackerUrl(supernode.url(), passkey));
+            urls.add(SupernodeClient.trackerUrl(supernode.url()));
         }
         if (urls.isEmpty()) {
-            urls.add(SupernodeClient.trackerUrl(client.baseUrl(), passkey));
+            urls.add(SupernodeClient.trackerUrl(client.baseUrl()));
         }
         return urls;
+    }
+
+    /** This device's tracker passkey, sent in a header of each announce; null before enrolment. */
+    public String passkey() {
+        return passkey;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -33,13 +34,15 @@ public class SupernodeRoute implements Route, Routes.Fallback {
     private static final Duration GROUP_REFRESH = Duration.ofSeconds(30);
 
     private final Link link;
+    private final PeerCertificates certificates;
     private final Folders folders;
     private final Clock clock;
     private volatile Set<String> groups = Set.of();
     private volatile Instant groupsRefreshed = Instant.EPOCH;
 
-    SupernodeRoute(Link link, Folders folders, Clock clock) {
+    SupernodeRoute(Link link, PeerCertificates certificates, Folders folders, Clock clock) {
         this.link = link;
+        this.certificates = certificates;
         this.folders = folders;
         this.clock = clock;
     }
@@ -76,6 +79,12 @@ public class SupernodeRoute implements Route, Routes.Fallback {
     @Override
     public Set<String> groups() {
         return link.isEnrolled() ? groups : Set.of();
+    }
+
+    /** The group's current root, asked for each publication: a root retired a minute ago is not used. */
+    @Override
+    public Optional<String> peerRoot(String group) {
+        return Optional.of(call(() -> certificates.currentRoot(group)));
     }
 
     @Override

@@ -161,10 +161,13 @@ public class Outbox {
         String group = version.group();
         String name = version.name();
         try {
+            Route route = routes.forGroup(group);
+            String peerRoot = route.peerRoot(group).orElse(null);
             Metainfo metainfo;
             try {
                 metainfo = TorrentCreator.create(
                         file,
+                        peerRoot,
                         (done, pieces) -> hashing.put(
                                 file, new LocalStatus.Hashing(group, name, version.size(), (double) done / pieces)));
             } finally {
@@ -176,7 +179,6 @@ public class Outbox {
                 observed.remove(file);
                 return;
             }
-            Route route = routes.forGroup(group);
             String id = route.publish(group, metainfo, file);
             journal.recordPublication(version, PublishedFile.State.PUBLISHED, id, metainfo.bytes(), null);
             engine.add(id, metainfo, file.getParent(), route.trackers(), true, null);

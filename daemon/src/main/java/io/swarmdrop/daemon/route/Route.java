@@ -5,6 +5,7 @@ import io.swarmdrop.core.torrent.Metainfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,12 @@ public interface Route {
 
     /** The groups whose outboxes are published through this route now. */
     Set<String> groups();
+
+    /**
+     * The root certificate (PEM) a new publication of {@code group} carries, making it an SSL torrent
+     * that only peers with a certificate of that root may join; empty for a plain torrent.
+     */
+    Optional<String> peerRoot(String group);
 
     /** Registers a hashed file as a publication of {@code group}, returning its id; may read the file. */
     String publish(String group, Metainfo metainfo, Path file) throws IOException;

@@ -97,7 +97,7 @@ class InboxTest {
 
     private void fetchFromPublisher(PublicationView publication) {
         inbox.offer(publication);
-        engine.connect(publication.id(), "127.0.0.1", publisher.port());
+        engine.connect(publication.id(), "127.0.0.1", publisher.plainPort());
     }
 
     private Fetch.State state(String id) {
@@ -144,7 +144,7 @@ class InboxTest {
         PublicationView publication = published("minutes.txt", 20_000);
         inbox.offer(publication);
         route.failure = FakeRoute.unreachable();
-        engine.connect(publication.id(), "127.0.0.1", publisher.port());
+        engine.connect(publication.id(), "127.0.0.1", publisher.plainPort());
 
         await().atMost(WITHIN).until(() -> state(publication.id()) == Fetch.State.DELIVERED);
         inbox.maintain();
@@ -167,7 +167,7 @@ class InboxTest {
 
         route.failure = null;
         inbox.maintain();
-        engine.connect(publication.id(), "127.0.0.1", publisher.port());
+        engine.connect(publication.id(), "127.0.0.1", publisher.plainPort());
         await().atMost(WITHIN).until(() -> state(publication.id()) == Fetch.State.ACKNOWLEDGED);
     }
 

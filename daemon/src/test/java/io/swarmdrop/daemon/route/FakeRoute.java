@@ -5,6 +5,7 @@ import io.swarmdrop.core.torrent.Metainfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -77,6 +78,11 @@ public class FakeRoute implements Route {
     @Override
     public Set<String> groups() {
         return groups;
+    }
+
+    @Override
+    public Optional<String> peerRoot(String group) {
+        return Optional.empty();
     }
 
     @Override

@@ -91,12 +91,12 @@ public class NodeIdentity {
 
     /** The tracker URL this supernode's own torrent session announces to (see {@link AdvertisedAddresses#selfUrl}). */
     public String ownTrackerUrl() {
-        return addresses.selfUrl() + "/announce?pk=" + passkey;
+        return addresses.selfUrl() + "/announce";
     }
 
-    /** The announce URL, with this supernode's passkey, of the supernode whose API is at {@code apiUrl}. */
+    /** The announce URL of the supernode whose API is at {@code apiUrl}; the passkey goes in a header. */
     public String trackerUrl(String apiUrl) {
-        return (apiUrl.endsWith("/") ? apiUrl : apiUrl + "/") + "announce?pk=" + passkey;
+        return (apiUrl.endsWith("/") ? apiUrl : apiUrl + "/") + "announce";
     }
 
     /** What this supernode shows other supernodes to call their {@code /cluster} API. */

@@ -53,6 +53,7 @@ public class ErrorMapper {
                     case NOT_A_MEMBER, NOT_A_TARGET -> Response.Status.FORBIDDEN;
                     case INVALID_METAINFO -> Response.Status.BAD_REQUEST;
                     case REFUSED_BY_POLICY -> UNPROCESSABLE;
+                    case STALE_PEER_ROOT -> Response.Status.CONFLICT;
                 },
                 e.getMessage());
     }

@@ -6,6 +6,7 @@ import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.publication.PublicationState;
 import io.swarmdrop.core.publication.Publications;
+import io.swarmdrop.core.security.PeerRoots;
 import io.swarmdrop.core.security.Secrets;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
@@ -61,6 +62,7 @@ public class Publishing {
                     PublicationException.Reason.NOT_A_MEMBER,
                     "user '" + publisher.user() + "' is not a member of group '" + group + "'");
         }
+        requireCurrentRoot(group, torrent);
         var refusal = directory
                 .policy(group)
                 .admission()
@@ -103,6 +105,33 @@ public class Publishing {
         }
         seeder.join(created.publication(), torrent);
         return created;
+    }
+
+    /**
+     * Every publication is an SSL torrent under the group's current peer root, so only the members
+     * of this moment (and the supernodes) can get a certificate its peers accept. A root retired
+     * since the daemon asked for it (someone left the group while the file was hashed) is a
+     * conflict the daemon resolves by hashing again.
+     */
+    private void requireCurrentRoot(String group, Metainfo torrent) {
+        if (!torrent.isSsl()) {
+            throw new PublicationException(
+                    PublicationException.Reason.INVALID_METAINFO,
+                    "the torrent has no peer root (ssl-cert): publications are SSL torrents under the group's root,"
+                            + " from POST /api/groups/" + group + "/peer-certificates");
+        }
+        String root = PeerRoots.idOf(torrent.peerRoot());
+        if (directory.roots().isCurrent(group, root)) {
+            return;
+        }
+        if (directory.roots().find(group, root).isPresent()) {
+            throw new PublicationException(
+                    PublicationException.Reason.STALE_PEER_ROOT,
+                    "group '" + group + "' has a new peer root since this torrent was made; make it again");
+        }
+        throw new PublicationException(
+                PublicationException.Reason.INVALID_METAINFO,
+                "the torrent's peer root is not one of group '" + group + "'");
     }
 
     /** A publication the user may fetch: they are a member of its group. */

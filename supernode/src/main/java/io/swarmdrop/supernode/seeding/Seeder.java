@@ -160,6 +160,16 @@ public class Seeder implements TransferListener {
         }
     }
 
+    /** Gives SSL torrents a peer certificate they still lack, or a renewed one. */
+    @Scheduled(
+            every = "${swarmdrop.supernode.renew-certificates-every:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void renewCertificates() {
+        if (ready) {
+            engine.renewCertificates();
+        }
+    }
+
     /** This supernode's transfer of a publication, now or when it dropped it. */
     public java.util.Optional<TransferStatus> transfer(String publicationId) {
         return engine.lastStatus(publicationId);

@@ -20,7 +20,8 @@ record AnnounceRequest(
     static final int DEFAULT_NUMWANT = 50;
     static final int MAX_NUMWANT = 200;
 
-    static AnnounceRequest parse(String rawQuery) {
+    /** Parses an announce; {@code headerPasskey} (from the Authorization header) wins over a {@code pk} parameter. */
+    static AnnounceRequest parse(String rawQuery, String headerPasskey) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             throw new AnnounceException("missing announce parameters");
         }
@@ -30,9 +31,10 @@ record AnnounceRequest(
             String key = eq < 0 ? pair : pair.substring(0, eq);
             params.put(key, decode(eq < 0 ? "" : pair.substring(eq + 1)));
         }
-        String passkey = text(params, "pk");
+        String passkey = headerPasskey != null ? headerPasskey : text(params, "pk");
         if (passkey == null || passkey.isEmpty()) {
-            throw new AnnounceException("missing passkey: use the announce URL your supernode gave you");
+            throw new AnnounceException(
+                    "missing passkey: send it as Authorization: Bearer <passkey>, or as the pk parameter");
         }
         byte[] infohash = params.get("info_hash");
         if (infohash == null || infohash.length != 20) {

@@ -24,6 +24,12 @@ public class AnnounceResource {
     @Produces(MediaType.TEXT_PLAIN)
     public byte[] announce(@Context HttpServerRequest request) throws UnknownHostException {
         InetAddress remote = InetAddress.getByName(request.remoteAddress().hostAddress());
-        return tracker.announce(request.query(), remote);
+        // Swarmdrop's own announcers send the passkey as a bearer token; a standard client can only
+        // put it in the URL's pk parameter.
+        String authorization = request.getHeader("Authorization");
+        String passkey = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()).trim()
+                : null;
+        return tracker.announce(request.query(), passkey, remote);
     }
 }

@@ -57,9 +57,9 @@ public class Tracker {
     }
 
     /** Answers one announce with bencoded bytes: peers, or a failure reason. */
-    public byte[] announce(String rawQuery, InetAddress remote) {
+    public byte[] announce(String rawQuery, String headerPasskey, InetAddress remote) {
         try {
-            return answer(AnnounceRequest.parse(rawQuery), remote);
+            return answer(AnnounceRequest.parse(rawQuery, headerPasskey), remote);
         } catch (AnnounceException e) {
             LOG.debugf("announce from %s refused: %s", remote, e.getMessage());
             return Bencode.encode(Map.of("failure reason", e.getMessage()));

@@ -92,7 +92,7 @@ class DaemonApiTest {
 
     @Test
     void aPublicationIsPendingForTheOtherMembersUntilTheyAcknowledgeIt() throws Exception {
-        byte[] torrent = Fixtures.torrent("plan.pdf", 50_000, 1);
+        byte[] torrent = Fixtures.torrent("design", "plan.pdf", 50_000, 1);
 
         String id = publish(aliceToken, "design", torrent, 201);
         assertThat(publish(aliceToken, "design", torrent, 200))
@@ -132,10 +132,10 @@ class DaemonApiTest {
 
     @Test
     void nonMembersCanNeitherPublishToNorFetchFromAGroup() throws Exception {
-        String refusal = publish(aliceToken, "finance", Fixtures.torrent("budget.xlsx", 10_000, 2), 403);
+        String refusal = publish(aliceToken, "finance", Fixtures.torrent("finance", "budget.xlsx", 10_000, 2), 403);
         assertThat(refusal).contains("not a member of group 'finance'");
 
-        String id = publish(aliceToken, "design", Fixtures.torrent("sketch.png", 10_000, 3), 201);
+        String id = publish(aliceToken, "design", Fixtures.torrent("design", "sketch.png", 10_000, 3), 201);
         given().header("Authorization", "Bearer " + carolToken)
                 .get("/api/publications/" + id + "/torrent")
                 .then()
@@ -180,7 +180,7 @@ class DaemonApiTest {
                             "groups.find { it.name == 'design' }.members.find { it.user == 'bob' }.online",
                             equalTo(true));
 
-            String id = publish(aliceToken, "design", Fixtures.torrent("news.mp3", 20_000, 4), 201);
+            String id = publish(aliceToken, "design", Fixtures.torrent("design", "news.mp3", 20_000, 4), 201);
 
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(id)));
@@ -240,9 +240,9 @@ class DaemonApiTest {
                 .then()
                 .statusCode(204);
 
-        String tooBig = publish(aliceToken, "legal", Fixtures.torrent("contract.pdf", 30_000, 5), 422);
-        String refusedType = publish(aliceToken, "legal", Fixtures.torrent("tool.exe", 1_000, 6), 422);
-        publish(aliceToken, "legal", Fixtures.torrent("nda.pdf", 10_000, 7), 201);
+        String tooBig = publish(aliceToken, "legal", Fixtures.torrent("legal", "contract.pdf", 30_000, 5), 422);
+        String refusedType = publish(aliceToken, "legal", Fixtures.torrent("legal", "tool.exe", 1_000, 6), 422);
+        publish(aliceToken, "legal", Fixtures.torrent("legal", "nda.pdf", 10_000, 7), 201);
 
         assertThat(tooBig)
                 .isEqualTo(

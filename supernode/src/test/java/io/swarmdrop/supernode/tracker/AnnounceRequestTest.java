@@ -14,8 +14,10 @@ class AnnounceRequestTest {
 
     @Test
     void parsesBinaryInfoHashesAndPeerIdsFromTheRawQuery() {
-        var request = AnnounceRequest.parse("pk=key&info_hash=" + HASH + "&peer_id=" + PEER
-                + "&port=6881&uploaded=0&downloaded=0&left=42&event=started&compact=1&numwant=500");
+        var request = AnnounceRequest.parse(
+                "pk=key&info_hash=" + HASH + "&peer_id=" + PEER
+                        + "&port=6881&uploaded=0&downloaded=0&left=42&event=started&compact=1&numwant=500",
+                null);
 
         assertThat(request.passkey()).isEqualTo("key");
         assertThat(request.infohash()).isEqualTo("123456789abcdef0001122334455667788" + "99aabb");
@@ -24,6 +26,15 @@ class AnnounceRequestTest {
         assertThat(request.event()).isEqualTo("started");
         assertThat(request.numwant()).isEqualTo(AnnounceRequest.MAX_NUMWANT);
         assertThat(request.compact()).isTrue();
+    }
+
+    @Test
+    void thePasskeyOfTheAuthorizationHeaderWinsOverTheUrls() {
+        String query = "info_hash=" + HASH + "&peer_id=" + PEER + "&port=6881";
+        assertThat(AnnounceRequest.parse(query, "from-header").passkey()).isEqualTo("from-header");
+        assertThat(AnnounceRequest.parse("pk=in-url&" + query, "from-header").passkey())
+                .isEqualTo("from-header");
+        assertThatThrownBy(() -> AnnounceRequest.parse(query, null)).hasMessageContaining("missing passkey");
     }
 
     @Test
@@ -48,7 +59,7 @@ class AnnounceRequestTest {
                 "pk=k&info_hash=%zz" + HASH + "&peer_id=" + PEER + "&port=1 | bad percent-escape",
             })
     void refusesMalformedAnnouncesWithAReason(String query, String reason) {
-        assertThatThrownBy(() -> AnnounceRequest.parse(query == null ? "" : query.trim()))
+        assertThatThrownBy(() -> AnnounceRequest.parse(query == null ? "" : query.trim(), null))
                 .isInstanceOf(AnnounceException.class)
                 .hasMessageContaining(reason);
     }

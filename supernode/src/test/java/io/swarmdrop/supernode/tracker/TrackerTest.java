@@ -38,7 +38,7 @@ class TrackerTest {
         String[] alice = Fixtures.enrol("alice");
         alicePasskey = alice[1];
         carolPasskey = Fixtures.enrol("carol")[1];
-        metainfo = Metainfo.parse(Fixtures.torrent("plan.pdf", 300_000, 11));
+        metainfo = Metainfo.parse(Fixtures.torrent("design", "plan.pdf", 300_000, 11));
         given().header("Authorization", "Bearer " + alice[0])
                 .contentType("application/x-bittorrent")
                 .body(metainfo.bytes())
@@ -152,10 +152,11 @@ class TrackerTest {
                 + "&port=7010&uploaded=0&downloaded=0&left=1000&compact=1";
 
         @SuppressWarnings("unchecked")
-        var fromElsewhere =
-                (Map<String, Object>) Bencode.decode(tracker.announce(query, InetAddress.getByName("10.213.1.12")));
+        var fromElsewhere = (Map<String, Object>)
+                Bencode.decode(tracker.announce(query, null, InetAddress.getByName("10.213.1.12")));
         @SuppressWarnings("unchecked")
-        var fromHere = (Map<String, Object>) Bencode.decode(tracker.announce(query, InetAddress.getLoopbackAddress()));
+        var fromHere =
+                (Map<String, Object>) Bencode.decode(tracker.announce(query, null, InetAddress.getLoopbackAddress()));
 
         assertThat((byte[]) fromElsewhere.get("peers")).isEmpty();
         assertThat(compactPorts((byte[]) fromHere.get("peers"))).contains(7009);

@@ -7,16 +7,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.swarmdrop.core.api.ErrorBody;
 import io.swarmdrop.core.api.LoginRequest;
 import io.swarmdrop.core.api.Me;
+import io.swarmdrop.core.api.PeerCertificate;
 import io.swarmdrop.core.api.PublicationView;
 import io.swarmdrop.core.api.Supernodes;
 import io.swarmdrop.core.directory.Enrolment;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +46,18 @@ public final class SupernodeClient {
         return base.toString();
     }
 
-    /** The announce URL of a device at the supernode whose API is at {@code baseUrl}: its tracker with the passkey. */
-    public static String trackerUrl(String baseUrl, String passkey) {
-        return withSlash(baseUrl).resolve("announce") + "?pk=" + URLEncoder.encode(passkey, StandardCharsets.UTF_8);
+    /**
+     * The announce URL of the supernode whose API is at {@code baseUrl}. The passkey goes in the
+     * announce's {@code Authorization} header, never in the URL (standard clients may still put it
+     * in a {@code pk} parameter).
+     */
+    public static String trackerUrl(String baseUrl) {
+        return withSlash(baseUrl).resolve("announce").toString();
+    }
+
+    /** The HTTP client of this supernode's API, which trusts the cluster's certificates (for announces too). */
+    public HttpClient httpClient() {
+        return http;
     }
 
     /** Whether two supernode URLs name the same API (they differ at most in a trailing slash). */
@@ -118,6 +126,15 @@ public final class SupernodeClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(metainfo))
                 .build();
         return read(send(request), new TypeReference<>() {});
+    }
+
+    /** A peer certificate of a root of {@code group} for this device's public key. */
+    public PeerCertificate.Issued peerCertificate(String group, PeerCertificate.Request request) {
+        var http = authorized("api/groups/" + group + "/peer-certificates")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(write(request)))
+                .build();
+        return read(send(http), new TypeReference<>() {});
     }
 
     public List<PublicationView> publications() {

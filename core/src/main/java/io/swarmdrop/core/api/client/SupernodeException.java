@@ -17,7 +17,8 @@ public final class SupernodeException extends RuntimeException {
         return status;
     }
 
+    /** No supernode answered, it failed, or (409) the state it checked against changed: try again. */
     public boolean isRetryable() {
-        return status == 0 || status >= 500;
+        return status == 0 || status == 409 || status >= 500;
     }
 }
