@@ -41,10 +41,11 @@ public final class Bench {
             Path out) {
 
         /**
-         * The scenarios. "login" is not in the documented run (scenarios=swarm,control); it writes
+         * The scenarios. "ssl" puts its section into the report in place, so it may run alone.
+         * "login" is not in the documented run (scenarios=swarm,control,ssl); it writes
          * BENCHMARKS-login.md beside the report, so running it alone keeps the other results.
          */
-        static final List<String> SCENARIOS = List.of("swarm", "control", "login");
+        static final List<String> SCENARIOS = List.of("swarm", "control", "ssl", "login");
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -76,7 +77,7 @@ public final class Bench {
                     Integer.parseInt(given.getOrDefault("flood-seconds", quick ? "10" : "30")),
                     Integer.parseInt(given.getOrDefault("flood-concurrency", "16")),
                     Integer.parseInt(given.getOrDefault("flood-samples", quick ? "5" : "20")),
-                    Arrays.stream(given.getOrDefault("scenarios", "swarm,control")
+                    Arrays.stream(given.getOrDefault("scenarios", "swarm,control,ssl")
                                     .split(","))
                             .map(String::trim)
                             .toList(),
@@ -144,16 +145,26 @@ public final class Bench {
                 Files.writeString(loginOut, section + (notes.isEmpty() ? "" : "\n" + notes));
                 System.out.printf("written to %s%n", loginOut);
             }
-            if (!options.scenarios().contains("swarm") && !options.scenarios().contains("control")) {
-                return;
-            }
         }
-        report.print(System.out);
         Path out = project.resolve(options.out());
         Files.createDirectories(out.getParent());
-        String notes = Report.notesOf(out);
-        Files.writeString(out, report.markdown(Machine.describe()) + (notes.isEmpty() ? "" : "\n" + notes));
-        System.out.printf("written to %s%n", out);
+        if (options.scenarios().contains("swarm") || options.scenarios().contains("control")) {
+            report.print(System.out);
+            String notes = Report.notesOf(out);
+            Files.writeString(out, report.markdown(Machine.describe()) + (notes.isEmpty() ? "" : "\n" + notes));
+            System.out.printf("written to %s%n", out);
+        }
+        if (options.scenarios().contains("ssl")) {
+            var rows = SslCost.run(work.resolve("ssl"), options.sizes(), options.widths(), options.runs());
+            String section = SslCost.markdown(rows, options.runs())
+                    + String.format(
+                            "%nMeasured on %s by `bench/run %s` (%s).%n",
+                            java.time.LocalDate.now(), String.join(" ", args), Machine.describe());
+            System.out.println();
+            System.out.print(section);
+            Report.replaceSection(out, "### Data plane: SSL torrents against plain ones", section);
+            System.out.printf("written to %s%n", out);
+        }
     }
 
     /** Scenarios 1 to 4: fan-out with its baselines, latency, throughput and memory, on daemon processes. */

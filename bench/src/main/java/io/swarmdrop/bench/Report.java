@@ -221,6 +221,37 @@ final class Report {
     }
 
     /** The notes under "## Notes" in the previous report, written by people: kept across runs. */
+    /**
+     * Puts {@code section} (starting with {@code heading}) into the report at {@code file} in place
+     * of the one with that heading, up to the next heading of its level or above, or before the
+     * notes when there is none; the rest of the report stays as it is.
+     */
+    static void replaceSection(Path file, String heading, String section) throws IOException {
+        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
+        int start = text.indexOf(heading);
+        if (start >= 0) {
+            int next = nextHeading(text, start + heading.length());
+            text = text.substring(0, start) + section + (next < 0 ? "" : "\n" + text.substring(next));
+        } else {
+            int notes = text.indexOf("\n## Notes");
+            text = notes < 0
+                    ? text + "\n" + section
+                    : text.substring(0, notes + 1) + section + "\n" + text.substring(notes + 1);
+        }
+        Files.writeString(file, text);
+    }
+
+    private static int nextHeading(String text, int from) {
+        int best = -1;
+        for (String mark : new String[] {"\n### ", "\n## "}) {
+            int at = text.indexOf(mark, from);
+            if (at >= 0 && (best < 0 || at < best)) {
+                best = at + 1;
+            }
+        }
+        return best;
+    }
+
     static String notesOf(Path previous) throws IOException {
         if (!Files.exists(previous)) {
             return "";

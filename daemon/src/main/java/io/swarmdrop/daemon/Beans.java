@@ -1,6 +1,7 @@
 package io.swarmdrop.daemon;
 
 import io.swarmdrop.daemon.config.ConfigFile;
+import io.swarmdrop.daemon.lan.LanCertificates;
 import io.swarmdrop.daemon.link.Link;
 import io.swarmdrop.daemon.link.PeerCertificates;
 import io.swarmdrop.engine.EngineOptions;
@@ -21,15 +22,17 @@ public class Beans {
 
     @Produces
     @Singleton
-    TorrentEngine torrentEngine(DaemonConfig config, PeerCertificates certificates, Link link) {
+    TorrentEngine torrentEngine(
+            DaemonConfig config, PeerCertificates certificates, LanCertificates lanCertificates, Link link) {
         return new TorrentEngine(
                 new EngineOptions(
                         config.torrent().host(),
                         config.torrent().port(),
-                        config.torrent().lanPort(),
+                        EngineOptions.NO_PLAIN_PORT,
                         config.torrent().uploadLimit(),
                         config.torrent().downloadLimit()),
-                certificates,
+                // A local group's root is derived from its key; any other root is a supernode group's.
+                root -> lanCertificates.forRoot(root).or(() -> certificates.forRoot(root)),
                 new TrackerAccess(link.client().httpClient(), link::passkey));
     }
 

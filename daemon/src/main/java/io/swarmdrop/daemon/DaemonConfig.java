@@ -126,10 +126,6 @@ public interface DaemonConfig {
         @WithDefault("6881")
         int port();
 
-        /** TCP port for peers of LAN-mode (plain) torrents; 0 for any free one, which the LAN offers carry. */
-        @WithDefault("0")
-        int lanPort();
-
         /** Bytes per second each torrent may upload; 0 for no limit. */
         @WithDefault("0")
         int uploadLimit();

@@ -189,6 +189,11 @@ public final class TestCluster implements AutoCloseable {
         return supernode;
     }
 
+    /** The BitTorrent port of the supernode started by {@link #startSupernode(String...)}. */
+    public int torrentPort() {
+        return torrentPort;
+    }
+
     /** The embedded ZooKeeper of the single supernode started by {@link #startSupernode(String...)}. */
     public String zookeeperConnect() {
         return "127.0.0.1:" + zkPort;

@@ -90,6 +90,65 @@ public final class PeerRoots {
         }
     }
 
+    /**
+     * The peer root of a LAN-mode group, the same key pair for every holder of {@code secret}
+     * (derived from it: HMAC-SHA256 as the P-256 private scalar), so each holder can issue peer
+     * certificates that every other holder's torrents accept, and nobody without the secret can.
+     * Each holder signs its own copy of the root certificate; libtorrent matches a peer's
+     * certificate by the root's name and key, which are the same in every copy.
+     */
+    public static Root derive(String group, byte[] secret) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+            byte[] seed = mac.doFinal(("swarmdrop-lan-peer-root\n" + group).getBytes(StandardCharsets.UTF_8));
+            var curve = org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec("secp256r1");
+            var d = new java.math.BigInteger(1, seed)
+                    .mod(curve.getN().subtract(java.math.BigInteger.ONE))
+                    .add(java.math.BigInteger.ONE);
+            var q = curve.getG().multiply(d).normalize();
+            var params = ((java.security.interfaces.ECPublicKey)
+                            ClusterCa.newKeyPair().getPublic())
+                    .getParams();
+            var factory = KeyFactory.getInstance("EC");
+            PrivateKey key = factory.generatePrivate(new java.security.spec.ECPrivateKeySpec(d, params));
+            PublicKey publicKey = factory.generatePublic(new java.security.spec.ECPublicKeySpec(
+                    new java.security.spec.ECPoint(
+                            q.getAffineXCoord().toBigInteger(),
+                            q.getAffineYCoord().toBigInteger()),
+                    params));
+            var name = new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.O, "Swarmdrop")
+                    .addRDN(BCStyle.OU, group)
+                    .addRDN(BCStyle.CN, "Swarmdrop LAN peers of " + group)
+                    .build();
+            Instant now = Instant.now();
+            var builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    ClusterCa.serial(),
+                    Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(ROOT_VALIDITY)),
+                    name,
+                    publicKey);
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign));
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier,
+                    false,
+                    new JcaX509ExtensionUtils().createSubjectKeyIdentifier(publicKey));
+            String pem =
+                    ClusterCa.pem("CERTIFICATE", ClusterCa.sign(builder, key).getEncoded());
+            return new Root(idOf(pem), pem, key);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot derive a LAN peer root", e);
+        }
+    }
+
+    /** Whether two root certificates have the same key (two holders' copies of one derived root). */
+    public static boolean sameKey(String rootPem, String otherPem) {
+        return certificate(rootPem).getPublicKey().equals(certificate(otherPem).getPublicKey());
+    }
+
     /** The group a root was made for (the OU of its subject), or empty when it names none. */
     public static java.util.Optional<String> groupOf(String certificatePem) {
         var subject = org.bouncycastle.asn1.x500.X500Name.getInstance(

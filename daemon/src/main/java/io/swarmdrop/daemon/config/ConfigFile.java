@@ -64,7 +64,6 @@ public final class ConfigFile {
         KEYS.put("upload-limit", new Key("torrent.upload-limit", ConfigFile::rate));
         KEYS.put("download-limit", new Key("torrent.download-limit", ConfigFile::rate));
         KEYS.put("listen-port", new Key("torrent.port", ConfigFile::port));
-        KEYS.put("lan-listen-port", new Key("torrent.lan-port", ConfigFile::port));
         KEYS.put("listen-host", new Key("torrent.host", (v, p) -> v));
         KEYS.put("stable-for", new Key("outbox.stable-for", ConfigFile::duration));
         KEYS.put("upnp", new Key("upnp.enabled", ConfigFile::onOff));

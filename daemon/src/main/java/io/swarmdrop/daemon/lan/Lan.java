@@ -30,8 +30,10 @@ import org.jboss.logging.Logger;
 /**
  * LAN mode: daemons on one network find each other and share files of local groups without any
  * supernode. Presence and offers go by multicast (IPv4 and IPv6 {@code ff02::1}, one UDP port);
- * receivers holding the group key fetch the metainfo from the sender's small HTTP server (with a
- * proof of the key) and connect to the sender's libtorrent, so the sender is the file's tracker.
+ * offers are sealed with the group's key. Receivers holding the key fetch the sealed metainfo from
+ * the sender's small HTTP server and connect to the sender's libtorrent, so the sender is the
+ * file's tracker; the torrent is an SSL torrent of the group's derived root, so only key holders
+ * exchange its bytes.
  *
  * <p>The daemon is in LAN mode while no supernode answers: it then says hello every
  * {@code lan.announce-every}, which {@code swarmdrop lan peers} lists. Offers of local groups go out
@@ -42,6 +44,14 @@ public class Lan {
 
     private static final Logger LOG = Logger.getLogger(Lan.class);
     private static final Duration PEER_SILENCE = Duration.ofSeconds(15);
+    /** How far an offer's send time may be from now: a captured offer is worthless after this. */
+    static final Duration REPLAY_WINDOW = Duration.ofSeconds(60);
+    /** Bounds on what datagrams can make this daemon remember (finding I9). */
+    private static final int MAX_PEERS = 1_000;
+
+    private static final int MAX_WARNINGS = 1_000;
+    private static final int MAX_NONCES = 20_000;
+    static final String OFFER_PURPOSE = "offer";
 
     private final DaemonConfig config;
     private final LocalGroups groups;
@@ -54,6 +64,8 @@ public class Lan {
     private final Map<String, LocalStatus.LanPeer> peers = new ConcurrentHashMap<>();
     private final Map<String, String> infohashes = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final ReplayGuard replays = new ReplayGuard(REPLAY_WINDOW, MAX_NONCES);
+
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> new Thread(r, "lan-fetch"));
     private Beacon beacon;
     private MetainfoExchange exchange;
@@ -115,7 +127,7 @@ public class Lan {
         Instant now = clock.instant();
         peers.values().removeIf(p -> p.lastHeard().plus(PEER_SILENCE).isBefore(now));
         if (lanMode) {
-            send(LanMessage.hello(instance, link.deviceName(), link.user(), engine.plainPort()));
+            send(LanMessage.hello(instance, link.deviceName(), link.user(), engine.port()));
         }
         for (PublishedFile file : journal.publishedFiles()) {
             if (groups.contains(file.groupName) && file.publicationId != null) {
@@ -128,28 +140,30 @@ public class Lan {
         String infohash = infohashes.computeIfAbsent(
                 file.publicationId, id -> Metainfo.parse(file.metainfo).infohashV2());
         int httpPort = exchange == null ? 0 : exchange.port();
+        GroupKey key = groups.key(file.groupName);
         var offer = new LanMessage(
-                        LanMessage.OFFER,
-                        instance,
-                        link.deviceName(),
-                        link.user(),
-                        engine.plainPort(),
-                        httpPort,
-                        file.groupName,
-                        file.publicationId,
-                        file.fileName,
-                        file.size,
-                        infohash,
-                        System.currentTimeMillis(),
-                        null)
-                .signed(groups.key(file.groupName));
-        send(offer);
+                LanMessage.OFFER,
+                instance,
+                link.deviceName(),
+                link.user(),
+                engine.port(),
+                httpPort,
+                file.groupName,
+                file.publicationId,
+                file.fileName,
+                file.size,
+                infohash,
+                System.currentTimeMillis());
+        send(OFFER_PURPOSE, key.seal(OFFER_PURPOSE, offer.toBytes()));
     }
 
     private void send(LanMessage message) {
-        byte[] data = message.toBytes();
+        send(message.type(), message.toBytes());
+    }
+
+    private void send(String what, byte[] data) {
         if (data.length > LanMessage.MAX_BYTES) {
-            LOG.warnf("LAN: a %s of %d bytes is too long to send", message.type(), data.length);
+            LOG.warnf("LAN: a %s of %d bytes is too long to send", what, data.length);
             return;
         }
         beacon.send(data);
@@ -157,7 +171,11 @@ public class Lan {
 
     private void received(byte[] data, int length, InetAddress from) {
         try {
-            handle(LanMessage.parse(data, length), from);
+            if (GroupKey.isSealed(data, length)) {
+                receivedSealed(data, length, from);
+            } else {
+                handle(LanMessage.parse(data, length), from);
+            }
         } catch (IOException | RuntimeException e) {
             warnOnce(
                     "junk:" + from,
@@ -167,8 +185,39 @@ public class Lan {
         }
     }
 
+    /**
+     * An offer is sealed with one local group's key: try each this device holds. One that opens
+     * with none is another group's, or forged, and tells nothing; one sent too long ago, or seen
+     * before, is a replay and is dropped before it can make this daemon fetch or connect anywhere.
+     */
+    private void receivedSealed(byte[] data, int length, InetAddress from) throws IOException {
+        for (GroupKey key : groups.keys()) {
+            Optional<byte[]> opened = key.open(OFFER_PURPOSE, data, length);
+            if (opened.isEmpty()) {
+                continue;
+            }
+            LanMessage offer = LanMessage.parse(opened.get(), opened.get().length);
+            if (!LanMessage.OFFER.equals(offer.type()) || !key.group().equals(offer.group())) {
+                warnOnce(
+                        "badoffer:" + from,
+                        "LAN: %s sealed something that is not an offer of its group; ignored",
+                        from);
+                return;
+            }
+            if (!replays.accept(GroupKey.nonceOf(data), offer.sentMillis(), clock.millis())) {
+                LOG.debugf("LAN: dropped a replayed or stale offer of '%s' from %s", offer.name(), from);
+                return;
+            }
+            handle(offer, from);
+            return;
+        }
+    }
+
     private void handle(LanMessage message, InetAddress from) {
         if (message.instance().equals(instance)) {
+            return;
+        }
+        if (peers.size() >= MAX_PEERS && !peers.containsKey(message.instance())) {
             return;
         }
         peers.put(
@@ -194,16 +243,7 @@ public class Lan {
                     offer.group());
             return;
         }
-        byte[] key = groups.key(offer.group());
-        if (!offer.isSignedWith(key)) {
-            warnOnce(
-                    "badmac:" + offer.instance() + offer.group(),
-                    "LAN: %s offered '%s' to local group '%s' without proof of the group's key; ignored",
-                    sender,
-                    offer.name(),
-                    offer.group());
-            return;
-        }
+        GroupKey key = groups.key(offer.group());
         if (offer.infohash() == null
                 || offer.infohash().length() != 64
                 || !offer.id().equals(LanRoute.publicationId(offer.infohash()))) {
@@ -220,12 +260,22 @@ public class Lan {
         fetcher.execute(() -> accept(offer, from, key));
     }
 
-    private void accept(LanMessage offer, InetAddress from, byte[] key) {
+    private void accept(LanMessage offer, InetAddress from, GroupKey key) {
         if (journal.fetch(offer.id()).isPresent()) {
             return;
         }
         try {
             byte[] metainfo = MetainfoExchange.fetch(from, offer.httpPort(), offer.id(), key, Duration.ofSeconds(10));
+            // An SSL torrent of this group's root, or nothing: a plain torrent would let any peer in.
+            String root = Metainfo.parse(metainfo).peerRoot();
+            if (root == null
+                    || !io.swarmdrop.core.security.PeerRoots.sameKey(
+                            root, key.peerRoot().certificatePem())) {
+                LOG.warnf(
+                        "LAN: %s offered '%s' as a torrent that is not under the group's root; refused",
+                        from.getHostAddress(), offer.name());
+                return;
+            }
             var view = new PublicationView(
                     offer.id(),
                     offer.group(),
@@ -249,16 +299,17 @@ public class Lan {
         }
     }
 
-    /** The metainfo of a local-group file this device published, for {@link MetainfoExchange}. */
-    private Optional<MetainfoExchange.Served> served(String id) {
+    /** The metainfo of a local-group file this device published, by its ticket, for {@link MetainfoExchange}. */
+    private Optional<MetainfoExchange.Served> served(String ticket) {
         return journal.publishedFiles().stream()
-                .filter(p -> id.equals(p.publicationId) && groups.contains(p.groupName))
+                .filter(p -> p.publicationId != null && groups.contains(p.groupName))
+                .filter(p -> groups.key(p.groupName).ticket(p.publicationId).equals(ticket))
                 .findFirst()
                 .map(p -> new MetainfoExchange.Served(p.fileName, groups.key(p.groupName), p.metainfo));
     }
 
     private void warnOnce(String what, String format, Object... args) {
-        if (warned.add(what)) {
+        if (warned.size() < MAX_WARNINGS && warned.add(what)) {
             LOG.warnf(format, args);
         }
     }

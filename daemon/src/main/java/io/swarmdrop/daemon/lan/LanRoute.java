@@ -50,10 +50,10 @@ public class LanRoute implements Route {
         return groups.names();
     }
 
-    /** Plain torrents for now: LAN peers are admitted by the offers' group key alone (finding A3 is open). */
+    /** The group's root derived from its key: only key holders can join the swarm (see {@link LanCertificates}). */
     @Override
     public Optional<String> peerRoot(String group) {
-        return Optional.empty();
+        return Optional.of(groups.key(group).peerRoot().certificatePem());
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.Config;
 @Singleton
 public class LocalGroups {
 
-    private final Map<String, byte[]> keys = new TreeMap<>();
+    private final Map<String, GroupKey> keys = new TreeMap<>();
 
     @Inject
     LocalGroups(Config config) {
@@ -25,8 +25,8 @@ public class LocalGroups {
     }
 
     public LocalGroups(Map<String, String> encodedKeys) {
-        encodedKeys.forEach((name, encoded) ->
-                keys.put(Names.requireValid("local group", name), LocalGroupKeys.decode(name, encoded)));
+        encodedKeys.forEach((name, encoded) -> keys.put(
+                Names.requireValid("local group", name), new GroupKey(name, LocalGroupKeys.decode(name, encoded))));
     }
 
     public Set<String> names() {
@@ -37,7 +37,11 @@ public class LocalGroups {
         return keys.containsKey(group);
     }
 
-    byte[] key(String group) {
+    GroupKey key(String group) {
         return keys.get(group);
+    }
+
+    java.util.Collection<GroupKey> keys() {
+        return keys.values();
     }
 }

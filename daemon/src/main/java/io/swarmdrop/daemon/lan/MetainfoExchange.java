@@ -13,39 +13,63 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.jboss.logging.Logger;
 
 /**
  * Hands the metainfo of a local group's file from its sender to a receiver over a small HTTP
- * server ({@code GET /lan/torrent/{id}?proof=HMAC(group key, id)}): only a holder of the group key
- * gets it. Offers carry no metainfo, which does not fit a datagram.
+ * server ({@code GET /lan/torrent/{ticket}}). The ticket is derived from the group key and the
+ * publication id, and the body is sealed with the group key ({@link GroupKey}): whoever watches
+ * the request or asks for it learns neither the file's hash nor its metainfo. Offers carry no
+ * metainfo, which does not fit a datagram.
+ *
+ * <p>A slow or silent client holds one of a few threads for at most {@link #REQUEST_TIMEOUT}
+ * (finding I9: with the server's own dispatcher thread, one client trickling its headers stalled
+ * every other request).
  */
 final class MetainfoExchange implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(MetainfoExchange.class);
     private static final String PATH = "/lan/torrent/";
+    static final String PURPOSE = "metainfo";
     /** A metainfo file is a few hundred kilobytes at most (hashes of a 40 GiB file's pieces). */
     static final int MAX_BYTES = 16 * 1024 * 1024;
 
-    /** What the sender serves for a publication id: the group key proofs are checked with, and the bytes. */
-    record Served(String fileName, byte[] groupKey, byte[] metainfo) {}
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final int THREADS = 4;
+
+    /** What the sender serves for a ticket: the group's key, which seals it, and the bytes. */
+    record Served(String fileName, GroupKey key, byte[] metainfo) {}
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final HttpServer server;
+    private final ExecutorService threads;
 
-    private MetainfoExchange(HttpServer server) {
+    private MetainfoExchange(HttpServer server, ExecutorService threads) {
         this.server = server;
+        this.threads = threads;
     }
 
-    /** Serves on {@code port} (0 for any) what {@code served} finds for an id. */
+    /** Serves on {@code port} (0 for any) what {@code served} finds for a ticket. */
     static MetainfoExchange serve(int port, Function<String, Optional<Served>> served) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 8);
+        // The JDK server reads these once, when its first instance is made: a request must arrive
+        // whole, and its answer leave, within the bounds.
+        System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_TIMEOUT.toSeconds()));
+        System.setProperty(
+                "sun.net.httpserver.maxRspTime",
+                Long.toString(REQUEST_TIMEOUT.multipliedBy(3).toSeconds()));
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
+            var thread = new Thread(r, "lan-metainfo");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(threads);
         server.createContext(PATH, exchange -> answer(exchange, served));
         server.start();
-        return new MetainfoExchange(server);
+        return new MetainfoExchange(server, threads);
     }
 
     int port() {
@@ -54,55 +78,47 @@ final class MetainfoExchange implements AutoCloseable {
 
     private static void answer(HttpExchange exchange, Function<String, Optional<Served>> served) throws IOException {
         try (exchange) {
-            String id = exchange.getRequestURI().getPath().substring(PATH.length());
-            String query =
-                    Optional.ofNullable(exchange.getRequestURI().getQuery()).orElse("");
-            String proof = query.startsWith("proof=") ? query.substring("proof=".length()) : "";
-            Optional<Served> file = served.apply(id);
+            String ticket = exchange.getRequestURI().getPath().substring(PATH.length());
+            Optional<Served> file = ticket.matches("[0-9a-f]{32}") ? served.apply(ticket) : Optional.empty();
             if (file.isEmpty()) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            if (!LanMessage.isProof(file.get().groupKey(), id, proof)) {
-                LOG.warnf(
-                        "LAN: %s asked for the metainfo of '%s' without proof of the group key; refused",
-                        exchange.getRemoteAddress().getAddress().getHostAddress(),
-                        file.get().fileName());
-                exchange.sendResponseHeaders(403, -1);
-                return;
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/x-bittorrent");
-            exchange.sendResponseHeaders(200, file.get().metainfo().length);
-            exchange.getResponseBody().write(file.get().metainfo());
+            byte[] sealed = file.get().key().seal(PURPOSE, file.get().metainfo());
+            exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, sealed.length);
+            exchange.getResponseBody().write(sealed);
         }
     }
 
     /**
-     * The metainfo of {@code id} from the sender at {@code from}, proving the group key, within
+     * The metainfo of {@code id} from the sender at {@code from}, opened with the group key, within
      * {@code timeout}; throws {@link IOException} saying what the sender answered otherwise.
      */
-    static byte[] fetch(InetAddress from, int port, String id, byte[] groupKey, Duration timeout)
+    static byte[] fetch(InetAddress from, int port, String id, GroupKey key, Duration timeout)
             throws IOException, InterruptedException {
         String host = from instanceof Inet6Address ? "[" + from.getHostAddress() + "]" : from.getHostAddress();
-        URI uri = URI.create("http://" + host.replace("%", "%25") + ":" + port + PATH + id + "?proof="
-                + LanMessage.proof(groupKey, id));
+        URI uri = URI.create("http://" + host.replace("%", "%25") + ":" + port + PATH + key.ticket(id));
         HttpResponse<InputStream> response = HTTP.send(
                 HttpRequest.newBuilder(uri).timeout(timeout).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw new IOException("the sender answered " + response.statusCode());
             }
-            // Read no more than a metainfo can be: a hostile sender cannot fill this daemon's memory.
-            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
+            // Read no more than a sealed metainfo can be: a hostile sender cannot fill this daemon's memory.
+            int most = MAX_BYTES + GroupKey.OVERHEAD;
+            byte[] bytes = body.readNBytes(most + 1);
+            if (bytes.length > most) {
                 throw new IOException("the sender's metainfo is over " + MAX_BYTES + " bytes");
             }
-            return bytes;
+            return key.open(PURPOSE, bytes, bytes.length)
+                    .orElseThrow(() -> new IOException("the sender's answer is not sealed with the group's key"));
         }
     }
 
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }
