@@ -77,8 +77,14 @@ public record LocalStatus(
         }
     }
 
-    /** LAN mode; {@code mode} is OFF, LAN (no supernode answers) or NORMAL. */
-    public record Lan(String mode, Set<String> groups, List<LanPeer> peers, List<String> interfaces) {}
+    /**
+     * LAN mode; {@code mode} is OFF, LAN (no supernode answers) or NORMAL.
+     *
+     * @param unreadableOffers sealed offers heard that no key of this device opens: another group's,
+     *     or forged; they tell this device nothing
+     */
+    public record Lan(
+            String mode, Set<String> groups, List<LanPeer> peers, List<String> interfaces, long unreadableOffers) {}
 
     /** A daemon heard on the LAN. */
     public record LanPeer(String device, String user, String address, int torrentPort, Instant lastHeard) {}

@@ -222,7 +222,9 @@ public final class PeerRoots {
             builder.addExtension(
                     Extension.authorityKeyIdentifier,
                     false,
-                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer));
+                    // The key id alone: with the root's serial in it too, a certificate issued from one
+                    // holder's copy of a derived LAN root would not chain to another holder's copy.
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer.getPublicKey()));
             String pem = ClusterCa.pem(
                     "CERTIFICATE", ClusterCa.sign(builder, root.key()).getEncoded());
             return new PeerCredential(

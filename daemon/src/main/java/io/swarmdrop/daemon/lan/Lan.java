@@ -65,6 +65,7 @@ public class Lan {
     private final Map<String, String> infohashes = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final ReplayGuard replays = new ReplayGuard(REPLAY_WINDOW, MAX_NONCES);
+    private final java.util.concurrent.atomic.AtomicLong unreadable = new java.util.concurrent.atomic.AtomicLong();
 
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> new Thread(r, "lan-fetch"));
     private Beacon beacon;
@@ -211,6 +212,7 @@ public class Lan {
             handle(offer, from);
             return;
         }
+        unreadable.incrementAndGet();
     }
 
     private void handle(LanMessage message, InetAddress from) {
@@ -320,7 +322,7 @@ public class Lan {
                 .toList();
         List<String> interfaces = beacon == null ? List.of() : beacon.interfaces();
         String mode = !running ? "OFF" : lanMode ? "LAN" : "NORMAL";
-        return new LocalStatus.Lan(mode, groups.names(), heard, interfaces);
+        return new LocalStatus.Lan(mode, groups.names(), heard, interfaces, unreadable.get());
     }
 
     @PreDestroy
