@@ -23,7 +23,7 @@ public record EngineOptions(String listenHost, int listenPort, int plainPort, in
         if (plainPort != NO_PLAIN_PORT
                 && plainPort != 0
                 && (plainPort < 1024 || plainPort > 65535 || plainPort == listenPort)) {
-            throw new IllegalArgumentException("the LAN torrent port must be 1024..65535 and not the listen port "
+            throw new IllegalArgumentException("the plain torrent port must be 1024..65535 and not the listen port "
                     + listenPort + ", was " + plainPort);
         }
         if (uploadLimit < 0 || downloadLimit < 0) {
