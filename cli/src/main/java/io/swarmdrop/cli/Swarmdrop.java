@@ -115,7 +115,9 @@ public final class Swarmdrop {
         }
     }
 
-    @Command(name = "status", description = "The daemon's link: user, device, zone, supernode, groups.")
+    @Command(
+            name = "status",
+            description = "The daemon's link (user, device, zone, supernode, groups) and any file refused.")
     static final class Status extends Sub {
         @Override
         public Integer call() {
@@ -135,6 +137,20 @@ public final class Swarmdrop {
                             join(lan.groups()),
                             lan.peers().size());
             out().printf("transfers:  %d%n", s.transfers().size());
+            // What will not move on its own: files the outbox could not publish, publications the
+            // inbox turned away. Each reason was logged once; here it stays while it holds.
+            for (LocalStatus.OutboxEntry entry : s.outbox()) {
+                if (entry.state().equals("REFUSED")) {
+                    out().printf("refused:   %s/%s: %s%n", entry.group(), entry.name(), entry.message());
+                }
+            }
+            for (LocalStatus.Delivery delivery : s.deliveries()) {
+                if (delivery.state().equals("REJECTED")) {
+                    out().printf(
+                                    "rejected:  %s/%s (%s): %s%n",
+                                    delivery.group(), delivery.name(), delivery.publicationId(), delivery.message());
+                }
+            }
             return s.connected() ? 0 : NO_SUPERNODE;
         }
     }

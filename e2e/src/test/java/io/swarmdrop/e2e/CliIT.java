@@ -104,6 +104,16 @@ class CliIT {
         assertThat(wrongPassword.exit()).isEqualTo(4);
         assertThat(wrongPassword.err()).contains("wrong user or password");
         assertThat(bob.command("logs", "-n", "50").out()).contains("delivered");
+
+        // Issue 17, item 4: a file that cannot be published says so in the status, with its reason.
+        Files.writeString(alice.outbox("design").resolve("NUL .txt"), "a reserved device name");
+        await("the refusal shows")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> alice.command("status").out().contains("refused:   design/NUL .txt:"));
+        assertThat(alice.command("status").out())
+                .containsOnlyOnce("refused:")
+                .contains("the name is reserved on Windows");
+        assertThat(alice.command("logs", "-n", "200").out()).containsOnlyOnce("'NUL .txt' was not published");
         assertThat(bob.command("no-such-command").exit()).isEqualTo(2);
 
         bob.stop();

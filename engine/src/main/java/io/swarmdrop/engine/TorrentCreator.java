@@ -38,6 +38,26 @@ public final class TorrentCreator {
      * info-hash and nobody can swap it.
      */
     public static Metainfo create(Path file, String peerRoot, HashingProgress progress) throws IOException {
+        String name = file.getFileName().toString();
+        if (NativeNames.crossesUnchanged(name)) {
+            return build(file, peerRoot, progress);
+        }
+        // libtorrent cannot be given this name (see NativeNames): hash the bytes through a link with
+        // a plain name, then give the torrent the file's own name.
+        Path link = NativeNames.link(file.getParent(), name, "hashing-" + System.nanoTime());
+        try {
+            return Metainfo.parseRenamed(hash(link, progress), name).withPeerRootIfAny(peerRoot);
+        } finally {
+            NativeNames.unlink(link);
+        }
+    }
+
+    private static Metainfo build(Path file, String peerRoot, HashingProgress progress) throws IOException {
+        return Metainfo.parse(hash(file, progress)).withPeerRootIfAny(peerRoot);
+    }
+
+    /** The bencoded hybrid torrent of {@code file}, unchecked. */
+    private static byte[] hash(Path file, HashingProgress progress) throws IOException {
         NativeLibrary.load();
         long size = Files.size(file);
         var builder = new TorrentBuilder()
@@ -59,8 +79,7 @@ public final class TorrentCreator {
                         progress.hashed(++done, pieces);
                     }
                 });
-        Metainfo metainfo = Metainfo.parse(builder.generate().entry().bencode());
-        return peerRoot == null ? metainfo : metainfo.withPeerRoot(peerRoot);
+        return builder.generate().entry().bencode();
     }
 
     /** Told after each piece is hashed. */

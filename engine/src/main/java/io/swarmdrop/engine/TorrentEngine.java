@@ -60,6 +60,8 @@ public final class TorrentEngine implements AutoCloseable {
     private final Map<String, TorrentHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, String> keysByHash = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    /** The hidden hard link each seed is opened through when its name cannot cross to libtorrent. */
+    private final Map<String, Path> links = new ConcurrentHashMap<>();
     /** The last status of each removed torrent; see {@link #lastStatus}. */
     private final Map<String, TransferStatus> lastStatus = new ConcurrentHashMap<>();
     /** Every peer each torrent was seen connected to, by peer id; see {@link #samplePeers()}. */
@@ -164,11 +166,22 @@ public final class TorrentEngine implements AutoCloseable {
         if (handles.containsKey(key)) {
             return;
         }
+        String stored = fileName;
+        if (!NativeNames.crossesUnchanged(fileName)) {
+            if (!seed) {
+                throw new IllegalArgumentException(
+                        "a download's name must cross to libtorrent unchanged: use NativeNames.forDownload");
+            }
+            Path link = NativeNames.link(saveFolder, fileName, key);
+            links.put(key, link);
+            stored = link.getFileName().toString();
+        }
         AddTorrentParams params = resumeData == null ? new AddTorrentParams() : fromResumeData(key, resumeData);
         var info = new TorrentInfo(metainfo.bytes());
-        if (!fileName.equals(metainfo.name())) {
-            info.renameFile(0, fileName);
-        }
+        // Always, even under the torrent's own name: libtorrent reads that name through its path
+        // sanitizer, which drops bidirectional marks and cuts names over 240 bytes, and would then
+        // look for a file that is not there. A renamed file keeps the name it is given.
+        info.renameFile(0, stored);
         params.setTorrentInfo(info);
         params.setSavePath(saveFolder.toAbsolutePath().toString());
         // libtorrent announces nowhere; the announcer does, from Java (see Announcer).
@@ -373,6 +386,7 @@ public final class TorrentEngine implements AutoCloseable {
         }
         keysByHash.values().remove(key);
         names.remove(key);
+        Path link = links.remove(key);
         peerRoots.remove(key);
         applied.remove(key);
         if (!handle.isValid()) {
@@ -383,6 +397,9 @@ public final class TorrentEngine implements AutoCloseable {
             session.swig().remove_torrent(handle.swig(), session_handle.delete_files);
         } else {
             session.swig().remove_torrent(handle.swig());
+        }
+        if (link != null) {
+            NativeNames.unlink(link);
         }
     }
 

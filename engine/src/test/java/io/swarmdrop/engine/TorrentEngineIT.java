@@ -59,6 +59,30 @@ class TorrentEngineIT {
         }
     }
 
+    @Test
+    void aFileWhoseNameCannotCrossToLibtorrentIsHashedAndSeededThroughALinkThatGoesWithIt() throws Exception {
+        Path source = TorrentFiles.random(folder.resolve("emoji"), "🎉 party.bin", 200_000, 9);
+
+        Metainfo metainfo = TorrentCreator.create(source);
+
+        assertThat(metainfo.name()).isEqualTo("🎉 party.bin");
+        assertThat(metainfo.size()).isEqualTo(200_000);
+        try (var seeder = new TorrentEngine(new EngineOptions("127.0.0.1", freePort()))) {
+            seeder.start();
+            seeder.add("p3", metainfo, source.getParent(), List.of(), true, null);
+            try (var files = Files.list(source.getParent())) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .containsExactlyInAnyOrder("🎉 party.bin", ".swarmdrop-p3.link");
+            }
+            assertThat(seeder.status("p3").orElseThrow().error()).isNull();
+
+            seeder.remove("p3", false);
+        }
+        try (var files = Files.list(source.getParent())) {
+            assertThat(files).as("the link is gone, the file stays").containsExactly(source);
+        }
+    }
+
     private static int freePort() throws Exception {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();

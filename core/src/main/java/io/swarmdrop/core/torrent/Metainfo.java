@@ -109,6 +109,31 @@ public record Metainfo(
         return parse(Bencode.encode(copy));
     }
 
+    /** {@link #withPeerRoot} when a root is given, else this torrent. */
+    public Metainfo withPeerRootIfAny(String rootPem) {
+        return rootPem == null ? this : withPeerRoot(rootPem);
+    }
+
+    /**
+     * Parses a single-file torrent's {@code bencode} as the torrent of a file called {@code name}:
+     * the v1 name and the v2 file tree's one key change, so the info-hash does too. For a torrent
+     * hashed through a link with another (hidden, so unpublishable) name; only the new name is
+     * checked.
+     */
+    public static Metainfo parseRenamed(byte[] bencode, String name) {
+        Map<String, Object> root = asMap(Bencode.decode(bencode), "the metainfo");
+        Map<String, Object> info = new java.util.LinkedHashMap<>(asMap(root.get("info"), "'info'"));
+        Map<String, Object> tree = asMap(info.get("file tree"), "'file tree'");
+        if (tree.size() != 1) {
+            throw new InvalidMetainfoException("a renamed torrent must hold exactly one file");
+        }
+        info.put("name", name.getBytes(StandardCharsets.UTF_8));
+        info.put("file tree", Map.of(Bencode.key(name), tree.values().iterator().next()));
+        var copy = new java.util.LinkedHashMap<>(root);
+        copy.put("info", info);
+        return parse(Bencode.encode(copy));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value, String what) {
         if (value instanceof Map<?, ?> map) {

@@ -20,6 +20,19 @@ class FileNamesTest {
         assertThat(FileNames.requireSafe(name)).isEqualTo(name);
     }
 
+    /** Names from the scripts people write in, and the marks right-to-left names carry. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "отчёт.pdf", "报告 2026.pdf", "報告書.docx", "보고서.hwp", "تقرير.pdf", "דוח\u200F.pdf", "\u200Fملف.txt",
+                "रिपोर्ट.pdf", "รายงาน.pdf", "Αναφορά.pdf", "ანგარიში.pdf", "🎉 party.pdf", "👩🏽‍💻 notes.md",
+                        "𠜎𠜱.txt",
+                "COM10.txt", "console.log", "LPT.txt"
+            })
+    void acceptsNamesInEveryScript(String name) {
+        assertThat(FileNames.requireSafe(name)).isEqualTo(name);
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -34,11 +47,34 @@ class FileNamesTest {
                 "nul.txt           | reserved on Windows",
                 "trailing.         | ends with a dot",
                 "'bell\u0007'      | control character",
+                "'c1\u0085.txt'    | control character",
+                "'c1\u009b.txt'    | control character",
+                "COM0.log          | reserved on Windows",
+                "CONIN$            | reserved on Windows",
+                "conout$.txt       | reserved on Windows",
+                "NUL .txt          | reserved on Windows",
+                "'COM\u00B9.txt'   | reserved on Windows",
+                "'invoice\u202Efdp.exe' | bidirectional override",
+                "'a\u202Db.txt'    | bidirectional override",
             })
     void refusesNamesThatCouldEscapeOrBreakAFolder(String name, String reason) {
         assertThatThrownBy(() -> FileNames.requireSafe(name))
                 .isInstanceOf(UnsafeFileNameException.class)
                 .hasMessageContaining(reason);
+    }
+
+    @Test
+    void aNumberedNameStillFitsIn255Bytes(@TempDir Path folder) throws Exception {
+        String longest = "é".repeat(125) + "x.pdf"; // 255 bytes
+        Files.writeString(folder.resolve(longest), "taken");
+
+        Path free = FileNames.firstFree(folder, longest);
+
+        String name = free.getFileName().toString();
+        assertThat(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(255);
+        assertThat(name).endsWith(" (1).pdf").startsWith("é".repeat(100));
+        assertThat(FileNames.requireSafe(name)).isEqualTo(name);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.swarmdrop.daemon.route.Route;
 import io.swarmdrop.daemon.route.RouteException;
 import io.swarmdrop.daemon.route.Routes;
 import io.swarmdrop.engine.MetainfoCheck;
+import io.swarmdrop.engine.NativeNames;
 import io.swarmdrop.engine.TorrentEngine;
 import io.swarmdrop.engine.TransferListener;
 import jakarta.annotation.PreDestroy;
@@ -138,7 +139,14 @@ public class Inbox implements TransferListener {
     }
 
     private void start(String id, Metainfo metainfo, byte[] resumeData) {
-        engine.add(id, metainfo, folders.staging(id), routes.forPublication(id).trackers(), false, resumeData);
+        engine.add(
+                id,
+                metainfo,
+                folders.staging(id),
+                NativeNames.forDownload(metainfo.name()),
+                routes.forPublication(id).trackers(),
+                false,
+                resumeData);
     }
 
     /**
@@ -316,7 +324,7 @@ public class Inbox implements TransferListener {
         if (status.isEmpty() || !status.get().finished() || status.get().totalDone() != fetch.size) {
             return false;
         }
-        Path staged = folders.staging(id).resolve(fetch.fileName);
+        Path staged = folders.staging(id).resolve(NativeNames.forDownload(fetch.fileName));
         try {
             if (Files.size(staged) != fetch.size) {
                 LOG.errorf(

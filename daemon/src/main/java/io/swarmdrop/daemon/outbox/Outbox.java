@@ -17,6 +17,7 @@ import io.swarmdrop.engine.TorrentEngine;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -184,6 +185,10 @@ public class Outbox {
             engine.add(id, metainfo, file.getParent(), route.trackers(), true, null);
             LOG.infof("[publication=%s] published '%s' (%d bytes) to group %s", id, name, version.size(), group);
         } catch (InvalidMetainfoException e) {
+            refuse(version, e.getMessage());
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            // libtorrent could not hash or open it (a name it cannot be given and no link beside
+            // it, say): trying again every scan would only repeat the error.
             refuse(version, e.getMessage());
         } catch (RouteException e) {
             if (e.isRetryable()) {

@@ -26,7 +26,40 @@ class DeliveryTest {
         Path placed = Delivery.place(staged("plan.pdf", "v1"), inbox, "plan.pdf");
 
         assertThat(placed).isEqualTo(inbox.resolve("plan.pdf")).hasContent("v1");
-        assertThat(root.resolve(".swarmdrop/staging/p1/plan.pdf")).doesNotExist();
+        assertThat(root.resolve(".swarmdrop/staging/p1/plan.pdf"))
+                .as("the staged name stays until the inbox has recorded the delivery")
+                .hasContent("v1");
+    }
+
+    @Test
+    void placingAgainAfterACrashBeforeTheRecordFindsTheFirstCopy() throws Exception {
+        Path inbox = root.resolve("inbox/design");
+        Path staged = staged("plan.pdf", "v1");
+        Path first = Delivery.place(staged, inbox, "plan.pdf");
+
+        // Killed before the journal said "delivered": the next start places the staged file again.
+        Path again = Delivery.place(staged, inbox, "plan.pdf");
+
+        assertThat(again).isEqualTo(first);
+        try (var files = Files.list(inbox)) {
+            assertThat(files).containsExactly(first);
+        }
+    }
+
+    @Test
+    void contentFetchedAgainAfterACrashIsNotPlacedTwice() throws Exception {
+        Path inbox = Files.createDirectories(root.resolve("inbox/design"));
+        Files.writeString(inbox.resolve("plan.pdf"), "mine");
+        Path first = Delivery.place(staged("plan.pdf", "theirs"), inbox, "plan.pdf");
+        Files.delete(root.resolve(".swarmdrop/staging/p1/plan.pdf"));
+
+        // The staged file was gone, so the fetch ran again and wrote a new file with the same bytes.
+        Path again = Delivery.place(staged("plan.pdf", "theirs"), inbox, "plan.pdf");
+
+        assertThat(first).isEqualTo(inbox.resolve("plan (1).pdf"));
+        assertThat(again).isEqualTo(first);
+        assertThat(inbox.resolve("plan.pdf")).hasContent("mine");
+        assertThat(inbox.resolve("plan (2).pdf")).doesNotExist();
     }
 
     @Test
@@ -54,10 +87,12 @@ class DeliveryTest {
             Path placed = Delivery.place(staged, elsewhere, "plan.pdf");
 
             assertThat(placed).isEqualTo(elsewhere.resolve("plan.pdf")).hasContent("v1");
-            assertThat(staged).doesNotExist();
             try (var left = Files.list(elsewhere)) {
-                assertThat(left).containsExactly(placed);
+                assertThat(left).as("no hidden copy is left").containsExactly(placed);
             }
+            assertThat(Delivery.place(staged, elsewhere, "plan.pdf"))
+                    .as("placing again finds the copy")
+                    .isEqualTo(placed);
         } finally {
             io.swarmdrop.core.files.FileTrees.delete(elsewhere);
         }

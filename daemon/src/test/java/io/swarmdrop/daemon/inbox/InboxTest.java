@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The inbox against a fake route and a real H2 journal, fetching real bytes from a second
@@ -122,6 +124,53 @@ class InboxTest {
         await().atMost(WITHIN).untilAsserted(() -> assertThat(engine.status(publication.id()))
                 .as("seeded from the inbox for the other recipients")
                 .hasValueSatisfying(status -> assertThat(status.finished()).isTrue()));
+    }
+
+    /**
+     * Names libtorrent cannot be given as they are (emoji through JNI), would store under another
+     * name (bidirectional marks dropped, names over 240 bytes cut) or that need their ' (1)' cut to
+     * fit: each arrives under its own name, whole, and is seeded from the inbox.
+     */
+    static List<String> oddNames() {
+        return List.of(
+                "🎉 party.pdf",
+                "𠜎 notes.txt",
+                "דוח\u200F.pdf",
+                "\u202Bتقرير.pdf",
+                "é-250-bytes-" + "_".repeat(233) + ".txt",
+                "c".repeat(251) + ".bin");
+    }
+
+    @ParameterizedTest
+    @MethodSource("oddNames")
+    void everyNameArrivesAsItWasPublished(String name) throws Exception {
+        assertThat(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(255);
+        PublicationView publication = published(name, 70_000);
+
+        fetchFromPublisher(publication);
+        await().atMost(WITHIN).until(() -> state(publication.id()) == Fetch.State.ACKNOWLEDGED);
+
+        Path delivered = folders.inbox("design").resolve(name);
+        assertThat(RandomFiles.sha256(delivered))
+                .isEqualTo(RandomFiles.sha256(shared.resolve(publication.id()).resolve(name)));
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(engine.status(publication.id()))
+                .as("seeded from the inbox")
+                .hasValueSatisfying(status -> assertThat(status.finished()).isTrue()));
+    }
+
+    @Test
+    void aNameOf255BytesTakenInTheInboxArrivesUnderAShortenedNumberedName() throws Exception {
+        String name = "ü".repeat(125) + "x.bin";
+        PublicationView publication = published(name, 30_000);
+        Files.writeString(Files.createDirectories(folders.inbox("design")).resolve(name), "mine");
+
+        fetchFromPublisher(publication);
+        await().atMost(WITHIN).until(() -> state(publication.id()) == Fetch.State.ACKNOWLEDGED);
+
+        Path delivered = Path.of(journal.fetch(publication.id()).orElseThrow().deliveredPath);
+        assertThat(delivered.getFileName().toString()).endsWith(" (1).bin");
+        assertThat(Files.size(delivered)).isEqualTo(30_000);
     }
 
     @Test

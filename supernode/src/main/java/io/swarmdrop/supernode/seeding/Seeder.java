@@ -8,6 +8,7 @@ import io.swarmdrop.core.files.FileTrees;
 import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.engine.NativeNames;
 import io.swarmdrop.engine.TorrentEngine;
 import io.swarmdrop.engine.TransferListener;
 import io.swarmdrop.supernode.SupernodeConfig;
@@ -90,14 +91,17 @@ public class Seeder implements TransferListener {
             LOG.errorf("[publication=%s] catalog row without metainfo; not rejoining its swarm", row.publicationId);
             return;
         }
-        catalog.withResumeData(row.publicationId)
-                .ifPresent(stored -> engine.add(
-                        row.publicationId,
-                        Metainfo.parse(bytes.get()),
-                        store.resolve(row.publicationId),
-                        trackers,
-                        false,
-                        stored.resumeData));
+        catalog.withResumeData(row.publicationId).ifPresent(stored -> {
+            Metainfo torrent = Metainfo.parse(bytes.get());
+            engine.add(
+                    row.publicationId,
+                    torrent,
+                    store.resolve(row.publicationId),
+                    NativeNames.forDownload(torrent.name()),
+                    trackers,
+                    false,
+                    stored.resumeData);
+        });
     }
 
     /**
@@ -111,7 +115,14 @@ public class Seeder implements TransferListener {
         }
         publications.hold(publication.id(), identity.node(), identity.zone(), false);
         catalog.add(publication);
-        engine.add(publication.id(), torrent, store.resolve(publication.id()), trackers, false, null);
+        engine.add(
+                publication.id(),
+                torrent,
+                store.resolve(publication.id()),
+                NativeNames.forDownload(torrent.name()),
+                trackers,
+                false,
+                null);
         LOG.infof(
                 "[publication=%s] joined swarm of '%s' (%d bytes)",
                 publication.id(), publication.name(), publication.size());
