@@ -4,6 +4,7 @@ import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
+import io.swarmdrop.core.files.DurableH2;
 import io.swarmdrop.core.security.GeneratedSettings;
 import io.swarmdrop.core.security.SecretFiles;
 import java.io.IOException;
@@ -36,8 +37,7 @@ public class DatabaseLocation implements ConfigSourceFactory {
                 "swarmdrop-console-db",
                 Set.of(PROPERTY),
                 () -> ExecutionMode.current() != ExecutionMode.UNSET,
-                () -> Map.of(
-                        PROPERTY, "jdbc:h2:file:" + prepare(data).resolve("console") + ";DB_CLOSE_ON_EXIT=FALSE")));
+                () -> Map.of(PROPERTY, DurableH2.url(prepare(data).resolve("console")))));
     }
 
     /** The owner-only database folder, made (or narrowed) once, with an older database moved in. */

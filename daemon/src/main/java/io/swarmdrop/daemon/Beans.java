@@ -23,8 +23,12 @@ public class Beans {
     @Produces
     @Singleton
     TorrentEngine torrentEngine(
-            DaemonConfig config, PeerCertificates certificates, LanCertificates lanCertificates, Link link) {
-        return new TorrentEngine(
+            DaemonConfig config,
+            PeerCertificates certificates,
+            LanCertificates lanCertificates,
+            Link link,
+            Folders folders) {
+        var engine = new TorrentEngine(
                 new EngineOptions(
                         config.torrent().host(),
                         config.torrent().port(),
@@ -34,6 +38,8 @@ public class Beans {
                 // A local group's root is derived from its key; any other root is a supernode group's.
                 root -> lanCertificates.forRoot(root).or(() -> certificates.forRoot(root)),
                 new TrackerAccess(link.client().httpClient(), link::passkey));
+        engine.keepLinksIn(folders.links());
+        return engine;
     }
 
     void close(@Disposes TorrentEngine engine) {

@@ -62,7 +62,7 @@ public interface DaemonConfig {
     @WithDefault("1s")
     Duration scanEvery();
 
-    /** How often unfinished fetches save libtorrent resume data to the journal. */
+    /** How often unfinished fetches save libtorrent resume data (to {@code .swarmdrop/resume/}). */
     @WithDefault("5s")
     Duration resumeDataEvery();
 

@@ -60,6 +60,16 @@ public final class Folders {
         return root.resolve(".swarmdrop").resolve("staging").resolve(Names.requireValid("publication", publicationId));
     }
 
+    /** The hard links through which files with names libtorrent cannot take are seeded. */
+    public Path links() {
+        return root.resolve(".swarmdrop").resolve("links");
+    }
+
+    /** libtorrent's resume data of unfinished fetches. */
+    public Path resume() {
+        return root.resolve(".swarmdrop").resolve("resume");
+    }
+
     public void createBase() {
         create(outboxRoot());
         create(root.resolve("inbox"));

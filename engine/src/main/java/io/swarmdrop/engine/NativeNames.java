@@ -31,18 +31,19 @@ public final class NativeNames {
     }
 
     /**
-     * A hidden hard link to {@code folder/name} named after {@code tag}, replacing a stale one from
-     * before a crash. Hidden names are never published by the outbox.
+     * A hidden hard link in {@code folder} to {@code file}, named after {@code tag}, replacing a
+     * stale one from before a crash. Hidden names are never published by the outbox.
      */
-    static Path link(Path folder, String name, String tag) {
+    static Path link(Path file, Path folder, String tag) {
         Path link = folder.resolve(".swarmdrop-" + tag.replaceAll("[^A-Za-z0-9._-]", "_") + ".link");
         try {
             Files.deleteIfExists(link);
-            return Files.createLink(link, folder.resolve(name));
+            return Files.createLink(link, file);
         } catch (IOException | UnsupportedOperationException e) {
             throw new UncheckedIOException(
-                    "libtorrent cannot open '" + name + "' by its name (characters outside the Basic Multilingual"
-                            + " Plane), and no hard link can be made beside it: " + e.getMessage(),
+                    "libtorrent cannot open '" + file.getFileName() + "' by its name (characters outside the Basic"
+                            + " Multilingual Plane), and no hard link to it can be made in " + folder + ": "
+                            + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }
     }

@@ -44,7 +44,7 @@ public final class TorrentCreator {
         }
         // libtorrent cannot be given this name (see NativeNames): hash the bytes through a link with
         // a plain name, then give the torrent the file's own name.
-        Path link = NativeNames.link(file.getParent(), name, "hashing-" + System.nanoTime());
+        Path link = NativeNames.link(file, file.getParent(), "hashing-" + System.nanoTime());
         try {
             return Metainfo.parseRenamed(hash(link, progress), name).withPeerRootIfAny(peerRoot);
         } finally {

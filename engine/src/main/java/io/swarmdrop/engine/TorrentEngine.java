@@ -4,7 +4,9 @@ import io.swarmdrop.core.api.PeerConnection;
 import io.swarmdrop.core.api.TransferStatus;
 import io.swarmdrop.core.security.PeerCredential;
 import io.swarmdrop.core.torrent.Metainfo;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,8 @@ public final class TorrentEngine implements AutoCloseable {
     private final Map<String, String> names = new ConcurrentHashMap<>();
     /** The hidden hard link each seed is opened through when its name cannot cross to libtorrent. */
     private final Map<String, Path> links = new ConcurrentHashMap<>();
+
+    private volatile Path linkFolder;
     /** The last status of each removed torrent; see {@link #lastStatus}. */
     private final Map<String, TransferStatus> lastStatus = new ConcurrentHashMap<>();
     /** Every peer each torrent was seen connected to, by peer id; see {@link #samplePeers()}. */
@@ -95,6 +99,29 @@ public final class TorrentEngine implements AutoCloseable {
         this.options = options;
         this.credentials = credentials;
         this.announcer = new Announcer(this, trackers);
+    }
+
+    /**
+     * Where the hard links of seeds whose names cannot cross to libtorrent go (see
+     * {@link NativeNames}) when that folder is on the same file system as the file, so no hidden
+     * entry appears in a person's inbox or outbox. Without one, or on another file system, a link
+     * goes beside its file.
+     */
+    public void keepLinksIn(Path folder) {
+        this.linkFolder = folder;
+    }
+
+    private Path linkFolderFor(Path saveFolder) {
+        Path folder = linkFolder;
+        if (folder == null) {
+            return saveFolder;
+        }
+        try {
+            Files.createDirectories(folder);
+            return Files.getFileStore(folder).equals(Files.getFileStore(saveFolder)) ? folder : saveFolder;
+        } catch (IOException e) {
+            return saveFolder;
+        }
     }
 
     public void addListener(TransferListener listener) {
@@ -167,12 +194,14 @@ public final class TorrentEngine implements AutoCloseable {
             return;
         }
         String stored = fileName;
+        Path savePath = saveFolder;
         if (!NativeNames.crossesUnchanged(fileName)) {
             if (!seed) {
                 throw new IllegalArgumentException(
                         "a download's name must cross to libtorrent unchanged: use NativeNames.forDownload");
             }
-            Path link = NativeNames.link(saveFolder, fileName, key);
+            savePath = linkFolderFor(saveFolder);
+            Path link = NativeNames.link(saveFolder.resolve(fileName), savePath, key);
             links.put(key, link);
             stored = link.getFileName().toString();
         }
@@ -183,7 +212,7 @@ public final class TorrentEngine implements AutoCloseable {
         // look for a file that is not there. A renamed file keeps the name it is given.
         info.renameFile(0, stored);
         params.setTorrentInfo(info);
-        params.setSavePath(saveFolder.toAbsolutePath().toString());
+        params.setSavePath(savePath.toAbsolutePath().toString());
         // libtorrent announces nowhere; the announcer does, from Java (see Announcer).
         params.setTrackers(new ArrayList<>());
         var flags = params.getFlags().and_(TorrentFlags.AUTO_MANAGED.inv()).and_(TorrentFlags.PAUSED.inv());

@@ -68,19 +68,23 @@ class TorrentEngineIT {
         assertThat(metainfo.name()).isEqualTo("🎉 party.bin");
         assertThat(metainfo.size()).isEqualTo(200_000);
         try (var seeder = new TorrentEngine(new EngineOptions("127.0.0.1", freePort()))) {
+            seeder.keepLinksIn(folder.resolve("links"));
             seeder.start();
             seeder.add("p3", metainfo, source.getParent(), List.of(), true, null);
             try (var files = Files.list(source.getParent())) {
-                assertThat(files.map(f -> f.getFileName().toString()))
-                        .containsExactlyInAnyOrder("🎉 party.bin", ".swarmdrop-p3.link");
+                assertThat(files).as("nothing new beside the file").containsExactly(source);
             }
+            assertThat(folder.resolve("links/.swarmdrop-p3.link")).hasSameBinaryContentAs(source);
             assertThat(seeder.status("p3").orElseThrow().error()).isNull();
 
             seeder.remove("p3", false);
         }
         try (var files = Files.list(source.getParent())) {
-            assertThat(files).as("the link is gone, the file stays").containsExactly(source);
+            assertThat(files).as("the file stays").containsExactly(source);
         }
+        assertThat(folder.resolve("links/.swarmdrop-p3.link"))
+                .as("the link is gone")
+                .doesNotExist();
     }
 
     private static int freePort() throws Exception {

@@ -42,7 +42,7 @@ public interface SupernodeConfig {
     @WithDefault("30")
     int trackerInterval();
 
-    /** How often unfinished fetches save libtorrent resume data to the catalog. */
+    /** How often unfinished fetches save libtorrent resume data (to {@code <data-dir>/resume/}). */
     @WithDefault("15s")
     Duration resumeDataEvery();
 

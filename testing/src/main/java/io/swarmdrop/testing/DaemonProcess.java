@@ -43,6 +43,11 @@ public final class DaemonProcess {
         this.root = root;
     }
 
+    /** The user whose device this daemon is. */
+    public String user() {
+        return user;
+    }
+
     public DaemonProcess with(String key, String value) {
         extra.put(key, value);
         return this;

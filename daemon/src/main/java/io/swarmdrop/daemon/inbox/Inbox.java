@@ -14,6 +14,7 @@ import io.swarmdrop.daemon.route.RouteException;
 import io.swarmdrop.daemon.route.Routes;
 import io.swarmdrop.engine.MetainfoCheck;
 import io.swarmdrop.engine.NativeNames;
+import io.swarmdrop.engine.ResumeFiles;
 import io.swarmdrop.engine.TorrentEngine;
 import io.swarmdrop.engine.TransferListener;
 import jakarta.annotation.PreDestroy;
@@ -48,6 +49,7 @@ public class Inbox implements TransferListener {
     private final Journal journal;
     private final TorrentEngine engine;
     private final Folders folders;
+    private final ResumeFiles resume;
     private final Clock clock;
     /** Deliveries and journal writes triggered by libtorrent alerts run here, off the alert thread. */
     private static final Duration NUDGE_EVERY = Duration.ofSeconds(5);
@@ -70,6 +72,7 @@ public class Inbox implements TransferListener {
         this.journal = journal;
         this.engine = engine;
         this.folders = folders;
+        this.resume = new ResumeFiles(folders.resume());
         engine.addListener(this);
     }
 
@@ -194,7 +197,10 @@ public class Inbox implements TransferListener {
                 continue;
             }
             journal.fetchWithData(fetch.publicationId)
-                    .ifPresent(f -> start(f.publicationId, Metainfo.parse(f.metainfo), f.resumeData));
+                    .ifPresent(f -> start(
+                            f.publicationId,
+                            Metainfo.parse(f.metainfo),
+                            resume.read(f.publicationId).orElse(null)));
             LOG.infof("[publication=%s] continuing the fetch of '%s'", fetch.publicationId, fetch.fileName);
         }
     }
@@ -241,7 +247,18 @@ public class Inbox implements TransferListener {
 
     @Override
     public void resumeData(String key, byte[] data) {
-        worker.execute(() -> journal.saveResumeData(key, data));
+        worker.execute(() -> {
+            // libtorrent's last resume data can arrive after the delivery, which deleted the file.
+            if (journal.fetch(key).map(f -> f.state == Fetch.State.FETCHING).orElse(false)) {
+                try {
+                    resume.write(key, data);
+                } catch (IOException e) {
+                    LOG.warnf(
+                            "[publication=%s] could not save resume data (a restart will check the file): %s",
+                            key, e.getMessage());
+                }
+            }
+        });
     }
 
     @Override
@@ -336,6 +353,7 @@ public class Inbox implements TransferListener {
             Path delivered = Delivery.place(staged, folders.inbox(fetch.groupName), fetch.fileName);
             journal.delivered(id, delivered.toString(), status.get().downloaded());
             deleteQuietly(folders.staging(id));
+            forgetResumeData(id);
             LOG.infof("[publication=%s] delivered %s", id, delivered);
             journal.fetchWithData(id).ifPresent(f -> seed(id, f));
         } catch (IOException e) {
@@ -357,6 +375,14 @@ public class Inbox implements TransferListener {
                 LOG.errorf("[publication=%s] receipt refused: %s", id, e.getMessage());
                 journal.acknowledged(id);
             }
+        }
+    }
+
+    private void forgetResumeData(String id) {
+        try {
+            resume.delete(id);
+        } catch (IOException e) {
+            LOG.warnf("[publication=%s] could not delete its resume data: %s", id, e.getMessage());
         }
     }
 

@@ -51,11 +51,6 @@ public class Fetch {
     @Basic(fetch = FetchType.LAZY)
     public byte[] metainfo;
 
-    /** libtorrent resume data, saved every few seconds so a restart continues where it stopped. */
-    @Lob
-    @Basic(fetch = FetchType.LAZY)
-    public byte[] resumeData;
-
     @Column(length = 2048)
     public String deliveredPath;
 

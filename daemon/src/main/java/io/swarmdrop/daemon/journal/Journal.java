@@ -118,13 +118,12 @@ public class Journal {
         return Optional.ofNullable(db.find(Fetch.class, publicationId));
     }
 
-    /** The fetch with its metainfo and resume data loaded, for handing to libtorrent. */
+    /** The fetch with its metainfo loaded, for handing to libtorrent. */
     public Optional<Fetch> fetchWithData(String publicationId) {
         Fetch fetch = db.find(Fetch.class, publicationId);
         if (fetch != null) {
-            // Touch the lazy columns inside the transaction.
-            int ignored = (fetch.metainfo == null ? 0 : fetch.metainfo.length)
-                    + (fetch.resumeData == null ? 0 : fetch.resumeData.length);
+            // Touch the lazy column inside the transaction.
+            int ignored = fetch.metainfo == null ? 0 : fetch.metainfo.length;
         }
         return Optional.ofNullable(fetch);
     }
@@ -153,26 +152,12 @@ public class Journal {
         db.persist(fetch);
     }
 
-    /**
-     * Keeps resume data of a fetch still under way. One column, in one statement: libtorrent's
-     * last resume data can arrive while the fetch is being delivered, and a whole-entity update
-     * here overwrote the delivery (state and path) with the old values.
-     */
-    public void saveResumeData(String publicationId, byte[] data) {
-        db.createQuery("update Fetch f set f.resumeData = ?1 where f.publicationId = ?2 and f.state = ?3")
-                .setParameter(1, data)
-                .setParameter(2, publicationId)
-                .setParameter(3, Fetch.State.FETCHING)
-                .executeUpdate();
-    }
-
     public void delivered(String publicationId, String path, long downloadedBytes) {
         Fetch fetch = db.find(Fetch.class, publicationId);
         fetch.downloadedBytes = downloadedBytes;
         fetch.state = Fetch.State.DELIVERED;
         fetch.deliveredPath = path;
         fetch.deliveredAt = clock.instant();
-        fetch.resumeData = null;
     }
 
     public void acknowledged(String publicationId) {

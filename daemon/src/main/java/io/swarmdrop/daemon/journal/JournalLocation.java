@@ -4,6 +4,7 @@ import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
+import io.swarmdrop.core.files.DurableH2;
 import io.swarmdrop.core.security.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +68,7 @@ public class JournalLocation implements ConfigSourceFactory {
                 prepare(folder);
             }
             if (url == null) {
-                url = "jdbc:h2:file:" + folder.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE";
+                url = DurableH2.url(folder.resolve("journal"));
             }
             return url;
         }

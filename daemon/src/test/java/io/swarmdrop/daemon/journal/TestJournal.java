@@ -178,11 +178,6 @@ public final class TestJournal extends Journal implements AutoCloseable {
     }
 
     @Override
-    public void saveResumeData(String publicationId, byte[] data) {
-        inTransaction(() -> super.saveResumeData(publicationId, data));
-    }
-
-    @Override
     public void delivered(String publicationId, String path, long downloadedBytes) {
         inTransaction(() -> super.delivered(publicationId, path, downloadedBytes));
     }

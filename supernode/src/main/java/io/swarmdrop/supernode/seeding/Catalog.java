@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The supernode's catalog of stored files in H2: one row per publication it fetches or holds, with
- * libtorrent's resume data, so a restart rejoins every swarm. Each call is a transaction of its own.
+ * The supernode's catalog of stored files in H2: one row per publication it fetches or holds, so a
+ * restart rejoins every swarm (libtorrent's resume data is in {@link io.swarmdrop.engine.ResumeFiles}
+ * beside it). Each call is a transaction of its own.
  */
 @Singleton
 public class Catalog {
@@ -40,21 +41,15 @@ public class Catalog {
         });
     }
 
-    /** Every row, without resume data. */
+    /** Every row. */
     public List<StoredFile> rows() {
         return QuarkusTransaction.requiringNew()
                 .call(() -> db.createQuery("from StoredFile", StoredFile.class).getResultList());
     }
 
-    /** A row with its resume data loaded (null until libtorrent saved some for the fetch once). */
-    Optional<StoredFile> withResumeData(String publicationId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            StoredFile row = db.find(StoredFile.class, publicationId);
-            if (row != null && row.resumeData != null) {
-                int loaded = row.resumeData.length; // The column is lazy: read it inside the transaction.
-            }
-            return Optional.ofNullable(row);
-        });
+    /** True while the catalog has a row for the publication. */
+    boolean contains(String publicationId) {
+        return QuarkusTransaction.requiringNew().call(() -> db.find(StoredFile.class, publicationId) != null);
     }
 
     /** Marks a row stored; its file name when this changed it, empty when it was stored already or is gone. */
@@ -67,15 +62,6 @@ public class Catalog {
             row.state = StoredFile.State.STORED;
             row.storedAt = clock.instant();
             return Optional.of(row.name);
-        });
-    }
-
-    void saveResumeData(String publicationId, byte[] data) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            StoredFile row = db.find(StoredFile.class, publicationId);
-            if (row != null) {
-                row.resumeData = data;
-            }
         });
     }
 

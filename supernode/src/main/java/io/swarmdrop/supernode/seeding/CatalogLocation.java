@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import io.swarmdrop.core.files.DurableH2;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,7 @@ public class CatalogLocation implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue dataDir = context.getValue("swarmdrop.supernode.data-dir");
         String folder = dataDir == null || dataDir.getValue() == null ? "data" : dataDir.getValue();
-        String url = "jdbc:h2:file:"
-                + Path.of(folder).toAbsolutePath().normalize().resolve("catalog") + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = DurableH2.url(Path.of(folder).resolve("catalog"));
         return List.of(
                 new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", url), "swarmdrop-catalog", 275));
     }

@@ -9,6 +9,7 @@ import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.Metainfo;
 import io.swarmdrop.engine.NativeNames;
+import io.swarmdrop.engine.ResumeFiles;
 import io.swarmdrop.engine.TorrentEngine;
 import io.swarmdrop.engine.TransferListener;
 import io.swarmdrop.supernode.SupernodeConfig;
@@ -41,6 +42,7 @@ public class Seeder implements TransferListener {
     private final NodeIdentity identity;
     private final Catalog catalog;
     private final Path store;
+    private final ResumeFiles resume;
     private final Publications publications;
     /**
      * Set once the catalog is back in libtorrent. The scheduled jobs start with the application and
@@ -66,6 +68,7 @@ public class Seeder implements TransferListener {
         this.identity = identity;
         this.catalog = catalog;
         this.store = Path.of(config.dataDir(), "store");
+        this.resume = new ResumeFiles(Path.of(config.dataDir(), "resume"));
         this.trackers = List.of(identity.ownTrackerUrl());
         engine.addListener(this);
     }
@@ -91,17 +94,15 @@ public class Seeder implements TransferListener {
             LOG.errorf("[publication=%s] catalog row without metainfo; not rejoining its swarm", row.publicationId);
             return;
         }
-        catalog.withResumeData(row.publicationId).ifPresent(stored -> {
-            Metainfo torrent = Metainfo.parse(bytes.get());
-            engine.add(
-                    row.publicationId,
-                    torrent,
-                    store.resolve(row.publicationId),
-                    NativeNames.forDownload(torrent.name()),
-                    trackers,
-                    false,
-                    stored.resumeData);
-        });
+        Metainfo torrent = Metainfo.parse(bytes.get());
+        engine.add(
+                row.publicationId,
+                torrent,
+                store.resolve(row.publicationId),
+                NativeNames.forDownload(torrent.name()),
+                trackers,
+                false,
+                resume.read(row.publicationId).orElse(null));
     }
 
     /**
@@ -257,6 +258,14 @@ public class Seeder implements TransferListener {
         }
         metainfo.delete(id);
         catalog.remove(id);
+        // After the row, on the thread that writes resume data, which skips a row that is gone.
+        catalogWriter.execute(() -> {
+            try {
+                resume.delete(id);
+            } catch (IOException e) {
+                LOG.warnf("[publication=%s] could not delete its resume data: %s", id, e.getMessage());
+            }
+        });
         publications.release(id, identity.node());
         LOG.infof("[publication=%s] dropped from this supernode: %s", id, name);
     }
@@ -277,7 +286,18 @@ public class Seeder implements TransferListener {
 
     @Override
     public void resumeData(String key, byte[] data) {
-        catalogWriter.execute(() -> catalog.saveResumeData(key, data));
+        catalogWriter.execute(() -> {
+            if (!catalog.contains(key)) {
+                return; // dropped while libtorrent was writing it
+            }
+            try {
+                resume.write(key, data);
+            } catch (IOException e) {
+                LOG.warnf(
+                        "[publication=%s] could not save resume data (a restart will check the file): %s",
+                        key, e.getMessage());
+            }
+        });
     }
 
     @Override

@@ -1,13 +1,10 @@
 package io.swarmdrop.supernode.seeding;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -46,9 +43,4 @@ public class StoredFile {
     public Instant addedAt;
 
     public Instant storedAt;
-
-    /** libtorrent resume data, so a restart continues a fetch instead of re-checking the file. */
-    @Lob
-    @Basic(fetch = FetchType.LAZY)
-    public byte[] resumeData;
 }
