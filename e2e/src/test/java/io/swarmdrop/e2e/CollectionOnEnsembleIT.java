@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 3, item 3: two supernodes on a real three-node ZooKeeper ensemble. One ensemble node and
  * then the supernode that leads garbage collection are killed mid-run; delivery and collection
- * still finish, and exactly the expected files are gone from both supernodes' disks.
+ * still finish, and exactly the expected files are gone from both supernodes' disks. Then a second
+ * ensemble node goes: without a quorum nothing is deleted, and everything resumes with it.
  */
 class CollectionOnEnsembleIT {
 
@@ -103,7 +104,8 @@ class CollectionOnEnsembleIT {
                     .until(() -> completeHolders(supernodes.get(0), id) == 2);
         }
 
-        ensemble.killServer(ensemble.getInstances().iterator().next());
+        var servers = new java.util.ArrayList<>(ensemble.getInstances());
+        ensemble.killServer(servers.get(0));
         TestCluster.Supernode leader = await("a collector is elected")
                 .atMost(Duration.ofMinutes(1))
                 .ignoreExceptions()
@@ -156,6 +158,50 @@ class CollectionOnEnsembleIT {
                         .get("state")
                         .asText())
                 .isEqualTo("ACTIVE");
+
+        // Issue 17, item 7: two of three servers down. Every supernode says the cluster state is
+        // unavailable, nothing is published or deleted meanwhile, and all goes on with the quorum.
+        ensemble.killServer(servers.get(1));
+        for (TestCluster.Supernode supernode : supernodes) {
+            await(supernode.node + " not ready without a quorum")
+                    .atMost(Duration.ofMinutes(1))
+                    .ignoreExceptions()
+                    .until(() -> TestCluster.get(supernode.url() + "/q/health/ready", null)
+                                    .statusCode()
+                            == 503);
+            var unavailable = TestCluster.get(
+                    supernode.url() + "/admin/publications/" + ids.get("kept.bin"), "e2e-admin-token-0123456789");
+            assertThat(unavailable.statusCode()).isEqualTo(503);
+            assertThat(new String(unavailable.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("the cluster state is unavailable");
+        }
+        alice.drop("design", RandomFiles.write(folder.resolve("sources/during-outage.bin"), 1L << 20, 30));
+        await("alice tried to publish it").atMost(Duration.ofMinutes(1)).until(() -> Files.readString(alice.log())
+                .contains("'during-outage.bin' not published yet"));
+        for (TestCluster.Supernode supernode : supernodes) {
+            assertThat(supernode.store().resolve(ids.get("kept.bin")).resolve("kept.bin"))
+                    .as("kept.bin on %s without a quorum", supernode.node)
+                    .exists();
+        }
+        assertThat(bob.inbox("design").resolve("delivered.bin")).exists();
+
+        ensemble.restartServer(servers.get(0));
+        ensemble.restartServer(servers.get(1));
+        await("bob gets what alice dropped during the outage")
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> Files.exists(bob.inbox("design").resolve("during-outage.bin")));
+        assertThat(RandomFiles.sha256(bob.inbox("design").resolve("during-outage.bin")))
+                .isEqualTo(RandomFiles.sha256(folder.resolve("sources/during-outage.bin")));
+        for (TestCluster.Supernode supernode : supernodes) {
+            await(supernode.node + " ready again")
+                    .atMost(Duration.ofMinutes(1))
+                    .ignoreExceptions()
+                    .until(() -> TestCluster.get(supernode.url() + "/q/health/ready", null)
+                                    .statusCode()
+                            == 200);
+            assertThat(supernode.store().resolve(ids.get("kept.bin")).resolve("kept.bin"))
+                    .exists();
+        }
     }
 
     private static int completeHolders(TestCluster.Supernode supernode, String id) {
