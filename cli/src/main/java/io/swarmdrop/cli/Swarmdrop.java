@@ -145,6 +145,9 @@ public final class Swarmdrop {
                 }
             }
             for (LocalStatus.Delivery delivery : s.deliveries()) {
+                if (delivery.state().equals("FETCHING") && delivery.message() != null) {
+                    out().printf("waiting:   %s/%s: %s%n", delivery.group(), delivery.name(), delivery.message());
+                }
                 if (delivery.state().equals("REJECTED")) {
                     out().printf(
                                     "rejected:  %s/%s (%s): %s%n",

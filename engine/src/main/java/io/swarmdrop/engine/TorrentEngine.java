@@ -301,6 +301,17 @@ public final class TorrentEngine implements AutoCloseable {
         }
     }
 
+    /** True if libtorrent stopped the torrent on an error (a full disk, a missing folder). */
+    public boolean hasError(String key) {
+        TorrentHandle handle = session == null ? null : handles.get(key);
+        if (handle == null || !handle.isValid()) {
+            return false;
+        }
+        TorrentStatus status = handle.status();
+        var error = status == null ? null : status.errorCode();
+        return error != null && error.isError();
+    }
+
     /**
      * Clears a torrent's error (a full disk, a missing folder) and lets it run again; true when
      * there was an error to clear. libtorrent pauses a torrent on such errors and never retries.

@@ -50,6 +50,13 @@ public class Inbox implements TransferListener {
     private final TorrentEngine engine;
     private final Folders folders;
     private final ResumeFiles resume;
+
+    /** Room a fetch must leave on its disk: the journal, resume data and logs are written there too. */
+    static final long RESERVE = 16L << 20;
+
+    /** Fetches held back until their disk has room, with the reason (told once). */
+    private final Map<String, String> waitingForRoom = new ConcurrentHashMap<>();
+
     private final Clock clock;
     /** Deliveries and journal writes triggered by libtorrent alerts run here, off the alert thread. */
     private static final Duration NUDGE_EVERY = Duration.ofSeconds(5);
@@ -117,7 +124,9 @@ public class Inbox implements TransferListener {
         }
         journal.startFetch(publication.id(), publication.group(), metainfo.name(), metainfo.size(), bytes);
         folders.createGroup(publication.group());
-        start(publication.id(), metainfo, null);
+        if (hasRoom(publication.id(), metainfo.name(), metainfo.size())) {
+            start(publication.id(), metainfo, null);
+        }
         LOG.infof(
                 "[publication=%s] fetching '%s' (%d bytes) from %s in group %s",
                 publication.id(), metainfo.name(), metainfo.size(), publication.publisher(), publication.group());
@@ -196,6 +205,7 @@ public class Inbox implements TransferListener {
             if (routes.forPublication(fetch.publicationId) != route) {
                 continue;
             }
+            journal.noteFetch(fetch.publicationId, null); // a wait for room is found again if it still holds
             journal.fetchWithData(fetch.publicationId)
                     .ifPresent(f -> start(
                             f.publicationId,
@@ -289,7 +299,20 @@ public class Inbox implements TransferListener {
     public void maintain() {
         notYetAccepted.values().forEach(this::offer);
         for (Fetch fetch : journal.fetches(Fetch.State.FETCHING)) {
-            if (engine.retryFailed(fetch.publicationId)) {
+            if (!engine.contains(fetch.publicationId)) {
+                if (waitingForRoom.containsKey(fetch.publicationId)
+                        && hasRoom(fetch.publicationId, fetch.fileName, fetch.size)) {
+                    journal.fetchWithData(fetch.publicationId)
+                            .ifPresent(f -> start(
+                                    f.publicationId,
+                                    Metainfo.parse(f.metainfo),
+                                    resume.read(f.publicationId).orElse(null)));
+                }
+                continue;
+            }
+            if (engine.hasError(fetch.publicationId)
+                    && hasRoom(fetch.publicationId, fetch.fileName, fetch.size - done(fetch.publicationId))
+                    && engine.retryFailed(fetch.publicationId)) {
                 LOG.infof(
                         "[publication=%s] retrying the fetch of '%s' after an error",
                         fetch.publicationId, fetch.fileName);
@@ -301,6 +324,44 @@ public class Inbox implements TransferListener {
         for (Fetch fetch : journal.fetches(Fetch.State.DELIVERED)) {
             acknowledge(fetch.publicationId);
         }
+    }
+
+    /**
+     * True if the disk that takes the staged files has room for {@code needed} more bytes and
+     * {@link #RESERVE} besides. Otherwise the fetch waits (not started, or not retried after
+     * libtorrent stopped it on a full disk) and says so once, in the log and in the status; the next
+     * {@link #maintain} round that finds room starts it again and says that too. Placing the file
+     * costs no space: it is a hard link.
+     */
+    private boolean hasRoom(String id, String name, long needed) {
+        long free;
+        try {
+            free = Files.getFileStore(folders.root()).getUsableSpace();
+        } catch (IOException e) {
+            return true; // cannot tell: let libtorrent try, and fail with its own reason
+        }
+        if (free >= needed + RESERVE) {
+            if (waitingForRoom.remove(id) != null) {
+                journal.noteFetch(id, null);
+                LOG.infof("[publication=%s] there is room on disk again: fetching '%s'", id, name);
+            }
+            return true;
+        }
+        String reason = "waiting for disk space: it needs %d MiB more (%d MiB kept free), %d MiB are free in %s"
+                .formatted(mib(needed), mib(RESERVE), mib(free), folders.root());
+        if (waitingForRoom.put(id, reason) == null) {
+            journal.noteFetch(id, reason);
+            LOG.warnf("[publication=%s] '%s' is %s", id, name, reason);
+        }
+        return false;
+    }
+
+    private static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+
+    private long done(String id) {
+        return engine.status(id).map(TransferStatus::totalDone).orElse(0L);
     }
 
     /**

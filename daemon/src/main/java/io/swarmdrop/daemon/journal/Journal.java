@@ -152,6 +152,18 @@ public class Journal {
         db.persist(fetch);
     }
 
+    /**
+     * Sets or clears ({@code null}) what holds a fetch back, for the status. One column, in one
+     * statement, for the same reason as the delivery's own update.
+     */
+    public void noteFetch(String publicationId, String message) {
+        db.createQuery("update Fetch f set f.message = ?1 where f.publicationId = ?2 and f.state = ?3")
+                .setParameter(1, message)
+                .setParameter(2, publicationId)
+                .setParameter(3, Fetch.State.FETCHING)
+                .executeUpdate();
+    }
+
     public void delivered(String publicationId, String path, long downloadedBytes) {
         Fetch fetch = db.find(Fetch.class, publicationId);
         fetch.downloadedBytes = downloadedBytes;

@@ -206,6 +206,61 @@ class InboxTest {
         assertThat(route.acknowledged).containsExactly(publication.id());
     }
 
+    /**
+     * Finding D4: a fetch that does not fit waits with its reason in the status, starts nothing
+     * and leaves nothing in the inbox, and goes on by itself once there is room. The daemon's root
+     * is a real 8 MiB tmpfs (mounted by the test, so as root, as CI runs), grown afterwards.
+     */
+    @Test
+    void aFetchThatDoesNotFitWaitsForRoomAndGoesOnWhenThereIsSome() throws Exception {
+        Path small = Files.createDirectories(root.resolve("small-disk"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                run("mount", "-t", "tmpfs", "-o", "size=8m", "swarmdrop-test", small.toString()) == 0,
+                "mounting a tmpfs needs root");
+        try {
+            var smallFolders = new Folders(small);
+            smallFolders.createBase();
+            var smallInbox = new Inbox(new Routes(List.of(route)), journal, engine, smallFolders, clock);
+            try {
+                PublicationView publication = published("backup.tar", 12 << 20);
+                smallInbox.offer(publication);
+                smallInbox.maintain();
+                smallInbox.maintain();
+
+                assertThat(state(publication.id())).isEqualTo(Fetch.State.FETCHING);
+                assertThat(journal.fetch(publication.id()).orElseThrow().message)
+                        .startsWith("waiting for disk space: it needs 12 MiB more (16 MiB kept free)");
+                assertThat(engine.contains(publication.id()))
+                        .as("nothing started")
+                        .isFalse();
+                assertThat(smallFolders.inbox("design")).isEmptyDirectory();
+
+                assertThat(run("mount", "-o", "remount,size=64m", small.toString()))
+                        .isZero();
+                await().atMost(WITHIN).until(() -> {
+                    smallInbox.maintain();
+                    engine.connect(publication.id(), "127.0.0.1", publisher.plainPort());
+                    return state(publication.id()) == Fetch.State.ACKNOWLEDGED;
+                });
+                assertThat(RandomFiles.sha256(smallFolders.inbox("design").resolve("backup.tar")))
+                        .isEqualTo(RandomFiles.sha256(
+                                shared.resolve(publication.id()).resolve("backup.tar")));
+                assertThat(journal.fetch(publication.id()).orElseThrow().message)
+                        .isNull();
+            } finally {
+                smallInbox.stop();
+            }
+        } finally {
+            run("umount", "-l", small.toString());
+        }
+    }
+
+    private static int run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        return process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
     @Test
     void aPublicationWhoseMetainfoCannotBeHadYetIsAcceptedOnALaterRound() throws Exception {
         PublicationView publication = published("late.bin", 20_000);

@@ -178,6 +178,11 @@ public final class TestJournal extends Journal implements AutoCloseable {
     }
 
     @Override
+    public void noteFetch(String publicationId, String message) {
+        inTransaction(() -> super.noteFetch(publicationId, message));
+    }
+
+    @Override
     public void delivered(String publicationId, String path, long downloadedBytes) {
         inTransaction(() -> super.delivered(publicationId, path, downloadedBytes));
     }
