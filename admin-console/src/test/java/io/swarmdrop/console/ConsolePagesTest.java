@@ -167,6 +167,26 @@ class ConsolePagesTest {
                 .contains("franks-laptop");
     }
 
+    /** Issue 17, item 4: what a device cannot do on its own shows on its user's page, as text. */
+    @Test
+    void aDevicesReportedProblemsShowOnItsUsersPageEscaped() {
+        String name = unique("hugo");
+        directory.createUser(name, null, "hugo password".toCharArray());
+        Enrolment laptop = directory.enrolDevice(name, "hugos-laptop");
+        assertThat(admin.get("/users/" + name).asString()).doesNotContain("Needs attention");
+
+        directory.setDeviceProblems(
+                name,
+                laptop.device(),
+                List.of("refused: design/NUL .txt: the name is reserved on Windows", "<b>x</b>"));
+
+        assertThat(admin.get("/users/" + name).asString())
+                .contains("Needs attention")
+                .contains("refused: design/NUL .txt: the name is reserved on Windows")
+                .contains("&lt;b&gt;x&lt;/b&gt;")
+                .doesNotContain("<b>x</b>");
+    }
+
     @Test
     void groupsAreCreatedDescribedGivenMembersAndDeletedOnlyWhenEmpty() {
         String group = unique("design");

@@ -13,6 +13,7 @@ import io.swarmdrop.daemon.lan.Lan;
 import io.swarmdrop.daemon.lan.LanRoute;
 import io.swarmdrop.daemon.lan.LocalGroups;
 import io.swarmdrop.daemon.link.Link;
+import io.swarmdrop.daemon.link.ProblemReport;
 import io.swarmdrop.daemon.link.SupernodeRoute;
 import io.swarmdrop.daemon.outbox.Outbox;
 import io.swarmdrop.daemon.route.Routes;
@@ -46,6 +47,7 @@ public class Daemon implements PushChannel.Handler {
     /** The supernode pings every 10 s by default; three missed pings mean the channel is dead. */
     private static final Duration PUSH_SILENCE = Duration.ofSeconds(35);
 
+    private final ProblemReport problems;
     private final Link link;
     private final Inbox inbox;
     private final Outbox outbox;
@@ -78,7 +80,9 @@ public class Daemon implements PushChannel.Handler {
             Routes routes,
             SupernodeRoute supernodeRoute,
             LanRoute lanRoute,
+            ProblemReport problems,
             DaemonConfig config) {
+        this.problems = problems;
         this.routes = routes;
         this.supernodeRoute = supernodeRoute;
         this.lanRoute = lanRoute;
@@ -144,6 +148,7 @@ public class Daemon implements PushChannel.Handler {
                 push.open();
             }
             inbox.maintain();
+            problems.sendIfChanged();
             if (lastProblem != null) {
                 LOG.infof(
                         "connected to the supernode at %s again", link.client().baseUrl());

@@ -114,6 +114,11 @@ class CliIT {
                 .containsOnlyOnce("refused:")
                 .contains("the name is reserved on Windows");
         assertThat(alice.command("logs", "-n", "200").out()).containsOnlyOnce("'NUL .txt' was not published");
+        await("the refusal reaches the device's record, for the console")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> cluster.admin("GET", "/admin/users/alice/devices", null, 200)
+                        .toString()
+                        .contains("refused: design/NUL .txt: unsafe file name"));
         assertThat(bob.command("no-such-command").exit()).isEqualTo(2);
 
         bob.stop();

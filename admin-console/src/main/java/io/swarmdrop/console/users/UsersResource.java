@@ -40,7 +40,13 @@ public class UsersResource {
             String name, String displayName, boolean disabled, int devices, boolean online, List<String> groups) {}
 
     /** A device of a user, with where it is connected now (null when offline). */
-    public record DeviceRow(String id, String hostname, Instant enrolledAt, Instant lastContact, String connectedTo) {}
+    public record DeviceRow(
+            String id,
+            String hostname,
+            Instant enrolledAt,
+            Instant lastContact,
+            String connectedTo,
+            List<String> problems) {}
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
@@ -111,7 +117,8 @@ public class UsersResource {
                             sessions.containsKey(id)
                                     ? sessions.get(id).node() + " ("
                                             + sessions.get(id).zone() + ")"
-                                    : null)));
+                                    : null,
+                            d.problems())));
         }
         return Templates.user(name, user, devices, directory.groupsOf(name), notice, error);
     }

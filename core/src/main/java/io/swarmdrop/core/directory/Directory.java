@@ -110,6 +110,22 @@ public final class Directory {
     }
 
     /**
+     * Keeps what a device reports it cannot do on its own, for the console; its last report
+     * replaces the one before. At most {@link DeviceRecord#MAX_PROBLEMS}, each cut to
+     * {@link DeviceRecord#MAX_PROBLEM} characters.
+     */
+    public void setDeviceProblems(String user, String device, List<String> problems) {
+        if (problems.size() > DeviceRecord.MAX_PROBLEMS) {
+            throw new IllegalArgumentException(
+                    "at most " + DeviceRecord.MAX_PROBLEMS + " problems, not " + problems.size());
+        }
+        List<String> kept = problems.stream()
+                .map(p -> p.length() > DeviceRecord.MAX_PROBLEM ? p.substring(0, DeviceRecord.MAX_PROBLEM) : p)
+                .toList();
+        update(ZkLayout.device(user, device), DeviceRecord.class, r -> r.withProblems(kept), "device '" + device + "'");
+    }
+
+    /**
      * Checks a password; false for an unknown or disabled user too, so callers cannot tell which. An
      * unknown user is checked against a dummy hash, so the answer takes as long as for a real one
      * and its timing does not tell which user names exist.
@@ -127,7 +143,8 @@ public final class Directory {
         String device = Secrets.newId();
         String token = Secrets.newSecret();
         String passkey = Secrets.newSecret();
-        var record = new DeviceRecord(hostname, Secrets.hash(token), Secrets.hash(passkey), clock.instant(), null);
+        var record =
+                new DeviceRecord(hostname, Secrets.hash(token), Secrets.hash(passkey), clock.instant(), null, null);
         byte[] ref = Json.write(new DeviceRef(user, device));
         try {
             ensure(ZkLayout.TOKENS);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -80,6 +82,23 @@ public class AdminResource {
     @Path("/users")
     public List<String> users() {
         return directory.users();
+    }
+
+    /** A device as the admin API shows it: no token or passkey hash. */
+    public record DeviceView(
+            String device, String hostname, Instant enrolledAt, Instant lastContact, List<String> problems) {}
+
+    /** The devices of a user, with what each reported it cannot do on its own (as the console shows). */
+    @GET
+    @Path("/users/{user}/devices")
+    public List<DeviceView> devices(@PathParam("user") String user) {
+        if (directory.findUser(user).isEmpty()) {
+            throw new NotFoundException("there is no user '" + user + "'");
+        }
+        return directory.devices(user).stream()
+                .flatMap(id -> directory.findDevice(user, id).stream()
+                        .map(d -> new DeviceView(id, d.hostname(), d.enrolledAt(), d.lastContact(), d.problems())))
+                .toList();
     }
 
     @POST

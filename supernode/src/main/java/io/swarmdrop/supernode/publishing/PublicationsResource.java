@@ -2,6 +2,7 @@ package io.swarmdrop.supernode.publishing;
 
 import io.swarmdrop.core.api.Me;
 import io.swarmdrop.core.api.PublicationView;
+import io.swarmdrop.core.directory.DeviceRecord;
 import io.swarmdrop.core.directory.Directory;
 import io.swarmdrop.core.publication.PublicationException;
 import io.swarmdrop.core.publication.Publications;
@@ -66,6 +67,23 @@ public class PublicationsResource {
                                 .toList()))
                 .toList();
         return new Me(user, device.get().device(), groups);
+    }
+
+    /**
+     * Replaces what the calling device reports it cannot do on its own (a file it could not
+     * publish, a fetch waiting for disk space), for the console's view of the device. The caller
+     * can only speak for itself; at most {@value DeviceRecord#MAX_PROBLEMS} lines, each cut to
+     * {@value DeviceRecord#MAX_PROBLEM} characters.
+     */
+    @PUT
+    @Path("/me/problems")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void reportProblems(List<String> problems) {
+        if (problems == null || problems.contains(null) || problems.size() > DeviceRecord.MAX_PROBLEMS) {
+            throw new jakarta.ws.rs.BadRequestException(
+                    "problems are a JSON list of at most " + DeviceRecord.MAX_PROBLEMS + " strings");
+        }
+        directory.setDeviceProblems(device.user(), device.get().device(), problems);
     }
 
     @POST

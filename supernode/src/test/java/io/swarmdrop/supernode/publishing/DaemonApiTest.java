@@ -79,6 +79,53 @@ class DaemonApiTest {
         given().get("/admin/users").then().statusCode(401);
     }
 
+    @jakarta.inject.Inject
+    io.swarmdrop.core.directory.Directory directory;
+
+    /** Issue 17, item 4: a device tells what it cannot do on its own, for the console; only its own. */
+    @Test
+    void aDeviceReportsItsProblemsForItselfOnlyAndWithinBounds() {
+        String device = given().header("Authorization", "Bearer " + bobToken)
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("device");
+        given().header("Authorization", "Bearer " + bobToken)
+                .contentType(ContentType.JSON)
+                .body("[\"refused: design/CON.txt: the name is reserved on Windows\"]")
+                .put("/api/me/problems")
+                .then()
+                .statusCode(204);
+        assertThat(directory.findDevice("bob", device).orElseThrow().problems())
+                .containsExactly("refused: design/CON.txt: the name is reserved on Windows");
+
+        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(21, "\"x\"")) + "]";
+        for (String body : new String[] {tooMany, "[null]", "{\"problems\":1}"}) {
+            given().header("Authorization", "Bearer " + bobToken)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .put("/api/me/problems")
+                    .then()
+                    .statusCode(400);
+        }
+        given().contentType(ContentType.JSON)
+                .body("[]")
+                .put("/api/me/problems")
+                .then()
+                .statusCode(401);
+        assertThat(directory.findDevice("bob", device).orElseThrow().problems()).hasSize(1);
+
+        given().header("Authorization", "Bearer " + bobToken)
+                .contentType(ContentType.JSON)
+                .body("[]")
+                .put("/api/me/problems")
+                .then()
+                .statusCode(204);
+        assertThat(directory.findDevice("bob", device).orElseThrow().problems()).isEmpty();
+    }
+
     @Test
     void meListsTheGroupsAndTheirMembers() {
         given().header("Authorization", "Bearer " + aliceToken)

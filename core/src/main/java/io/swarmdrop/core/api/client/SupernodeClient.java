@@ -170,6 +170,14 @@ public final class SupernodeClient {
                 .build());
     }
 
+    /** Replaces what this device tells the console it cannot do on its own. */
+    public void reportProblems(List<String> problems) {
+        send(authorized("api/me/problems")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(write(problems)))
+                .build());
+    }
+
     public void acknowledge(String publicationId) {
         send(authorized("api/publications/" + publicationId + "/receipt")
                 .PUT(HttpRequest.BodyPublishers.noBody())
