@@ -59,6 +59,24 @@ public class Outbox {
     private final Map<Path, Observation> observed = new HashMap<>();
     private final Set<String> warnedFolders = new HashSet<>();
     private final Map<Path, LocalStatus.Hashing> hashing = new ConcurrentHashMap<>();
+    /** Files a route could not take yet: when to ask again, with the torrent already made. */
+    private final Map<Path, Retry> retries = new HashMap<>();
+
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+
+    /**
+     * A publish call to try again no sooner than {@code notBefore}, for this version of the file,
+     * with the torrent made for it under {@code peerRoot}; {@code reason} is the last failure,
+     * logged when it changes.
+     */
+    private record Retry(
+            FileVersion version,
+            String peerRoot,
+            Metainfo metainfo,
+            Instant notBefore,
+            Duration pause,
+            String reason) {}
 
     @Inject
     Outbox(Routes routes, Journal journal, TorrentEngine engine, Folders folders, Clock clock, DaemonConfig config) {
@@ -86,6 +104,7 @@ public class Outbox {
             }
         }
         observed.keySet().retainAll(present);
+        retries.keySet().retainAll(present);
     }
 
     private void scanFile(String group, Path file) {
@@ -115,6 +134,10 @@ public class Outbox {
         Optional<PublishedFile> before = renamedFrom(version);
         if (before.isPresent()) {
             followRename(before.get(), version, file);
+            return;
+        }
+        Retry retry = retries.get(file);
+        if (retry != null && retry.version().equals(version) && now.isBefore(retry.notBefore())) {
             return;
         }
         publish(version, file);
@@ -164,15 +187,24 @@ public class Outbox {
         try {
             Route route = routes.forGroup(group);
             String peerRoot = route.peerRoot(group).orElse(null);
+            Retry retry = retries.get(file);
             Metainfo metainfo;
-            try {
-                metainfo = TorrentCreator.create(
-                        file,
-                        peerRoot,
-                        (done, pieces) -> hashing.put(
-                                file, new LocalStatus.Hashing(group, name, version.size(), (double) done / pieces)));
-            } finally {
-                hashing.remove(file);
+            if (retry != null
+                    && retry.metainfo() != null
+                    && retry.version().equals(version)
+                    && java.util.Objects.equals(retry.peerRoot(), peerRoot)) {
+                metainfo = retry.metainfo(); // hashed for an earlier attempt; the file is unchanged
+            } else {
+                try {
+                    metainfo = TorrentCreator.create(
+                            file,
+                            peerRoot,
+                            (done, pieces) -> hashing.put(
+                                    file,
+                                    new LocalStatus.Hashing(group, name, version.size(), (double) done / pieces)));
+                } finally {
+                    hashing.remove(file);
+                }
             }
             if (Files.size(file) != version.size()
                     || Files.getLastModifiedTime(file).toMillis() != version.modifiedMillis()) {
@@ -180,7 +212,17 @@ public class Outbox {
                 observed.remove(file);
                 return;
             }
-            String id = route.publish(group, metainfo, file);
+            String id;
+            try {
+                id = route.publish(group, metainfo, file);
+            } catch (RouteException e) {
+                if (e.isRetryable()) {
+                    retryLater(file, version, peerRoot, metainfo, e.getMessage());
+                    return;
+                }
+                throw e;
+            }
+            retries.remove(file);
             journal.recordPublication(version, PublishedFile.State.PUBLISHED, id, metainfo.bytes(), null);
             engine.add(id, metainfo, file.getParent(), route.trackers(), true, null);
             LOG.infof("[publication=%s] published '%s' (%d bytes) to group %s", id, name, version.size(), group);
@@ -192,13 +234,33 @@ public class Outbox {
             refuse(version, e.getMessage());
         } catch (RouteException e) {
             if (e.isRetryable()) {
-                LOG.warnf("[group=%s] '%s' not published yet: %s", group, name, e.getMessage());
+                retryLater(file, version, null, null, e.getMessage()); // the route's root could not be had
             } else {
                 refuse(version, e.getMessage());
             }
         } catch (IOException e) {
             LOG.warnf("[group=%s] cannot read '%s' yet: %s", group, name, e.getMessage());
         }
+    }
+
+    /**
+     * Asks again after a pause that doubles from {@link #FIRST_PAUSE} to {@link #LONGEST_PAUSE}:
+     * a supernode that is down, without a quorum or with a full disk is not asked on every scan,
+     * and the reason is logged when it changes, not each time.
+     */
+    private void retryLater(Path file, FileVersion version, String peerRoot, Metainfo metainfo, String reason) {
+        Retry before = retries.get(file);
+        Duration pause = before == null || !before.version().equals(version)
+                ? FIRST_PAUSE
+                : before.pause().multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+                        ? LONGEST_PAUSE
+                        : before.pause().multipliedBy(2);
+        if (before == null || !reason.equals(before.reason())) {
+            LOG.warnf(
+                    "[group=%s] '%s' not published yet: %s (asking again with pauses of up to %s)",
+                    version.group(), version.name(), reason, LONGEST_PAUSE);
+        }
+        retries.put(file, new Retry(version, peerRoot, metainfo, clock.instant().plus(pause), pause, reason));
     }
 
     /** A refused file stays in the outbox untouched; it is tried again only once it changes. */

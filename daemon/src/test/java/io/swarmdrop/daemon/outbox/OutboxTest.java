@@ -187,9 +187,42 @@ class OutboxTest {
         assertThat(journal.outboxEntries()).as("nothing final was recorded").isEmpty();
 
         supernodes.failure = null;
+        clock.advance(Duration.ofMillis(1001));
         outbox.scan(Set.of("design"));
         assertThat(supernodes.published).singleElement().satisfies(p -> assertThat(p.name())
                 .isEqualTo("notes.txt"));
+    }
+
+    /**
+     * A route that cannot take a file now (no supernode, no quorum, a full disk there) is asked
+     * again after 1, 2, 4 ... seconds (at most a minute), not on every scan, and the file is hashed
+     * once for all the attempts, not once per scan.
+     */
+    @Test
+    void aFileTheRouteCannotTakeNowIsRetriedWithGrowingPausesAndHashedOnce() throws Exception {
+        RandomFiles.write(folders.outbox("design").resolve("atlas.bin"), 300_000, 8);
+        supernodes.failure = FakeRoute.unreachable();
+
+        scanAcrossTheWindow();
+        outbox.scan(Set.of("design"));
+        assertThat(supernodes.offered).as("one attempt, then a pause").hasSize(1);
+        clock.advance(Duration.ofMillis(1001));
+        outbox.scan(Set.of("design"));
+        outbox.scan(Set.of("design"));
+        assertThat(supernodes.offered).hasSize(2);
+        clock.advance(Duration.ofMillis(1001));
+        outbox.scan(Set.of("design"));
+        assertThat(supernodes.offered).as("the pause has grown to 2 s").hasSize(2);
+        clock.advance(Duration.ofMillis(1001));
+        outbox.scan(Set.of("design"));
+        assertThat(supernodes.offered).hasSize(3);
+
+        supernodes.failure = null;
+        clock.advance(Duration.ofSeconds(5));
+        outbox.scan(Set.of("design"));
+        assertThat(supernodes.published).hasSize(1);
+        assertThat(supernodes.offered).as("hashed once").allSatisfy(t -> assertThat(t)
+                .isSameAs(supernodes.offered.get(0)));
     }
 
     @Test

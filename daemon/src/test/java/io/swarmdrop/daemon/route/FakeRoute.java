@@ -38,6 +38,9 @@ public class FakeRoute implements Route {
     private final String idPrefix;
     private final Set<String> groups;
     public final List<Published> published = new CopyOnWriteArrayList<>();
+    /** Every torrent a publish call was given, failed calls included. */
+    public final List<Metainfo> offered = new CopyOnWriteArrayList<>();
+
     public final List<String> acknowledged = new CopyOnWriteArrayList<>();
     public final Map<String, Long> progress = new ConcurrentHashMap<>();
     public final Map<String, byte[]> metainfo = new ConcurrentHashMap<>();
@@ -87,6 +90,7 @@ public class FakeRoute implements Route {
 
     @Override
     public String publish(String group, Metainfo torrent, Path file) {
+        offered.add(torrent);
         failIfTold();
         String id = idPrefix + (published.size() + 1);
         published.add(new Published(group, file.getFileName().toString(), id));
