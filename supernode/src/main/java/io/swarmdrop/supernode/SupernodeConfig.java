@@ -65,6 +65,18 @@ public interface SupernodeConfig {
 
     Tls tls();
 
+    Disk disk();
+
+    interface Disk {
+        /**
+         * Space the data folder's disk must keep free after a new publication's file: below it the
+         * supernode refuses new publications (507, the daemons keep them in their outboxes and ask
+         * again later). Copies it already holds or fetches are not touched.
+         */
+        @WithDefault("1G")
+        io.quarkus.runtime.configuration.MemorySize minFree();
+    }
+
     /**
      * HTTPS of the API, tracker and admin API; read by {@code cluster/ServerTls} before this mapping
      * is built, and by {@code cluster/ClusterTls} for the calls to other supernodes.

@@ -10,7 +10,9 @@ public final class PublicationException extends RuntimeException {
         /** The group's admission policy refuses the file. */
         REFUSED_BY_POLICY,
         /** The torrent carries a peer root the group no longer publishes under: hash it again with the current one. */
-        STALE_PEER_ROOT
+        STALE_PEER_ROOT,
+        /** This supernode's disk cannot take the file and keep its free space: try again later. */
+        INSUFFICIENT_STORAGE
     }
 
     private final Reason reason;

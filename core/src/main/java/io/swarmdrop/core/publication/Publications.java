@@ -501,6 +501,11 @@ public final class Publications {
         }
     }
 
+    /** The publication of this torrent in {@code group}, if it was published there already. */
+    public Optional<Publication> findPublished(String group, String infohashV2) {
+        return existing(group, infohashV2);
+    }
+
     private Optional<Publication> existing(String group, String infohashV2) {
         try {
             byte[] id = zk.getData().forPath(ZkLayout.published(group, infohashV2));

@@ -54,6 +54,7 @@ public class ErrorMapper {
                     case INVALID_METAINFO -> Response.Status.BAD_REQUEST;
                     case REFUSED_BY_POLICY -> UNPROCESSABLE;
                     case STALE_PEER_ROOT -> Response.Status.CONFLICT;
+                    case INSUFFICIENT_STORAGE -> INSUFFICIENT_STORAGE;
                 },
                 e.getMessage());
     }
@@ -79,6 +80,24 @@ public class ErrorMapper {
         LOG.errorf("cluster state unavailable: %s", e.getMessage());
         return answer(Response.Status.SERVICE_UNAVAILABLE, "the cluster state is unavailable: try again shortly");
     }
+
+    /** 507: this supernode has no room for the file now (WebDAV's status, which says just that). */
+    private static final Response.StatusType INSUFFICIENT_STORAGE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 507;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.SERVER_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Insufficient Storage";
+        }
+    };
 
     /** 422: the request is well formed, but the group's policy does not admit the file. */
     private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {

@@ -9,11 +9,15 @@ import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.security.PeerRoots;
 import io.swarmdrop.core.security.Secrets;
 import io.swarmdrop.core.torrent.Metainfo;
+import io.swarmdrop.supernode.SupernodeConfig;
 import io.swarmdrop.supernode.cluster.NodeIdentity;
 import io.swarmdrop.supernode.seeding.MetainfoSource;
 import io.swarmdrop.supernode.seeding.MetainfoStore;
 import io.swarmdrop.supernode.seeding.Seeder;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -31,6 +35,8 @@ public class Publishing {
     private final MetainfoSource source;
     private final NodeIdentity identity;
     private final Clock clock;
+    private final Path dataDir;
+    private final long minFree;
 
     Publishing(
             Directory directory,
@@ -39,7 +45,10 @@ public class Publishing {
             MetainfoStore metainfo,
             MetainfoSource source,
             NodeIdentity identity,
+            SupernodeConfig config,
             Clock clock) {
+        this.dataDir = Path.of(config.dataDir());
+        this.minFree = config.disk().minFree().asLongValue();
         this.source = source;
         this.directory = directory;
         this.publications = publications;
@@ -75,6 +84,9 @@ public class Publishing {
                     PublicationException.Reason.REFUSED_BY_POLICY,
                     "group '" + group + "' does not accept '" + torrent.name() + "': " + refusal.get());
         }
+        if (publications.findPublished(group, torrent.infohashV2()).isEmpty()) {
+            requireRoom(torrent); // a repeated call for a publication already made is answered as before
+        }
         List<String> targets = directory.members(group).stream()
                 .filter(m -> !m.equals(publisher.user()))
                 .toList();
@@ -105,6 +117,29 @@ public class Publishing {
         }
         seeder.join(created.publication(), torrent);
         return created;
+    }
+
+    /**
+     * Refuses a new publication whose file would leave less than {@code disk.min-free} on the data
+     * folder's disk: the daemon keeps it in its outbox and asks again, with growing pauses, and
+     * the supernode never starts a fetch it cannot finish.
+     */
+    private void requireRoom(Metainfo torrent) {
+        long free;
+        try {
+            free = Files.getFileStore(dataDir).getUsableSpace();
+        } catch (IOException e) {
+            return; // cannot tell; the fetch reports a full disk itself
+        }
+        if (free - torrent.size() < minFree) {
+            LOG.warnf(
+                    "refused '%s' (%d MiB): %d MiB free on %s, %d MiB are kept free",
+                    torrent.name(), torrent.size() >> 20, free >> 20, dataDir, minFree >> 20);
+            throw new PublicationException(
+                    PublicationException.Reason.INSUFFICIENT_STORAGE,
+                    "this supernode's disk is nearly full (%d MiB free, %d MiB kept free): '%s' (%d MiB) waits in the outbox and is offered again later"
+                            .formatted(free >> 20, minFree >> 20, torrent.name(), torrent.size() >> 20));
+        }
     }
 
     /**
