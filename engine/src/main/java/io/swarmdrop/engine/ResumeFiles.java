@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * libtorrent's resume data, one file per torrent ({@code <key>.resume}), each replaced in one step:
@@ -27,6 +28,8 @@ public final class ResumeFiles {
 
     private static final String SUFFIX = ".resume";
     private static final String TEMPORARY = ".tmp";
+
+    private static final Logger LOG = Logger.getLogger(ResumeFiles.class);
 
     private final Path folder;
 
@@ -45,19 +48,31 @@ public final class ResumeFiles {
         }
     }
 
-    /** Replaces the resume data of {@code key}. */
-    public void write(String key, byte[] data) throws IOException {
+    /**
+     * Replaces the resume data of {@code key}. A failure (a full disk, say) is logged and costs only
+     * a re-check of the file after a restart, so callers need not handle it.
+     */
+    public void write(String key, byte[] data) {
         Path target = file(key);
         Path temporary = target.resolveSibling(target.getFileName() + TEMPORARY);
-        try (var channel = FileChannel.open(
-                temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            var buffer = java.nio.ByteBuffer.wrap(data);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+        try {
+            try (var channel = FileChannel.open(
+                    temporary,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                var buffer = java.nio.ByteBuffer.wrap(data);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
             }
-            channel.force(true);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warnf(
+                    "[publication=%s] could not save resume data (a restart will check the file): %s",
+                    key, e.getMessage());
         }
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The resume data of {@code key}, if any was written. */
@@ -72,9 +87,13 @@ public final class ResumeFiles {
         }
     }
 
-    /** Forgets the resume data of {@code key}; nothing happens when there is none. */
-    public void delete(String key) throws IOException {
-        Files.deleteIfExists(file(key));
+    /** Forgets the resume data of {@code key}; nothing happens when there is none, a failure is logged. */
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            LOG.warnf("[publication=%s] could not delete its resume data: %s", key, e.getMessage());
+        }
     }
 
     private Path file(String key) {

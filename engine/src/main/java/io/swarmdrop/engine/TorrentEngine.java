@@ -168,11 +168,14 @@ public final class TorrentEngine implements AutoCloseable {
     /**
      * Adds a torrent under {@code key}. A seed is added in seed mode (its file is trusted to be
      * complete and pieces are checked lazily as they are sent); a download with resume data
-     * continues where it stopped, and without it libtorrent checks whatever is already on disk.
+     * continues where it stopped, and without it libtorrent checks whatever is already on disk. A
+     * download whose name cannot cross to libtorrent is stored as {@link NativeNames#DOWNLOAD}
+     * ({@link NativeNames#forDownload}).
      */
     public void add(
             String key, Metainfo metainfo, Path saveFolder, List<String> trackers, boolean seed, byte[] resumeData) {
-        add(key, metainfo, saveFolder, metainfo.name(), trackers, seed, resumeData);
+        String stored = seed ? metainfo.name() : NativeNames.forDownload(metainfo.name());
+        add(key, metainfo, saveFolder, stored, trackers, seed, resumeData);
     }
 
     /**

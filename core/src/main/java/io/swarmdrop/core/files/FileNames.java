@@ -119,12 +119,7 @@ public final class FileNames {
      * then {@code report (1).pdf}, {@code report (2).pdf}, and so on.
      */
     public static Path firstFree(Path folder, String name) {
-        for (int n = 0; ; n++) {
-            Path candidate = folder.resolve(numbered(name, n));
-            if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-                return candidate;
-            }
-        }
+        return folder.resolve(numbered(name, taken(folder, name).size()));
     }
 
     /** The paths {@link #firstFree} passes over: {@code name}, {@code name (1)}, ... while they exist. */

@@ -150,15 +150,15 @@ public class Inbox implements TransferListener {
         }
     }
 
+    /** Puts a fetch the journal holds back into libtorrent, from its resume data when there is some. */
+    private void continueFetch(String id) {
+        journal.fetchWithData(id)
+                .ifPresent(f ->
+                        start(id, Metainfo.parse(f.metainfo), resume.read(id).orElse(null)));
+    }
+
     private void start(String id, Metainfo metainfo, byte[] resumeData) {
-        engine.add(
-                id,
-                metainfo,
-                folders.staging(id),
-                NativeNames.forDownload(metainfo.name()),
-                routes.forPublication(id).trackers(),
-                false,
-                resumeData);
+        engine.add(id, metainfo, folders.staging(id), routes.forPublication(id).trackers(), false, resumeData);
     }
 
     /**
@@ -206,11 +206,7 @@ public class Inbox implements TransferListener {
                 continue;
             }
             journal.noteFetch(fetch.publicationId, null); // a wait for room is found again if it still holds
-            journal.fetchWithData(fetch.publicationId)
-                    .ifPresent(f -> start(
-                            f.publicationId,
-                            Metainfo.parse(f.metainfo),
-                            resume.read(f.publicationId).orElse(null)));
+            continueFetch(fetch.publicationId);
             LOG.infof("[publication=%s] continuing the fetch of '%s'", fetch.publicationId, fetch.fileName);
         }
     }
@@ -260,13 +256,7 @@ public class Inbox implements TransferListener {
         worker.execute(() -> {
             // libtorrent's last resume data can arrive after the delivery, which deleted the file.
             if (journal.fetch(key).map(f -> f.state == Fetch.State.FETCHING).orElse(false)) {
-                try {
-                    resume.write(key, data);
-                } catch (IOException e) {
-                    LOG.warnf(
-                            "[publication=%s] could not save resume data (a restart will check the file): %s",
-                            key, e.getMessage());
-                }
+                resume.write(key, data);
             }
         });
     }
@@ -302,11 +292,7 @@ public class Inbox implements TransferListener {
             if (!engine.contains(fetch.publicationId)) {
                 if (waitingForRoom.containsKey(fetch.publicationId)
                         && hasRoom(fetch.publicationId, fetch.fileName, fetch.size)) {
-                    journal.fetchWithData(fetch.publicationId)
-                            .ifPresent(f -> start(
-                                    f.publicationId,
-                                    Metainfo.parse(f.metainfo),
-                                    resume.read(f.publicationId).orElse(null)));
+                    continueFetch(fetch.publicationId);
                 }
                 continue;
             }
@@ -414,7 +400,7 @@ public class Inbox implements TransferListener {
             Path delivered = Delivery.place(staged, folders.inbox(fetch.groupName), fetch.fileName);
             journal.delivered(id, delivered.toString(), status.get().downloaded());
             deleteQuietly(folders.staging(id));
-            forgetResumeData(id);
+            resume.delete(id);
             LOG.infof("[publication=%s] delivered %s", id, delivered);
             journal.fetchWithData(id).ifPresent(f -> seed(id, f));
         } catch (IOException e) {
@@ -436,14 +422,6 @@ public class Inbox implements TransferListener {
                 LOG.errorf("[publication=%s] receipt refused: %s", id, e.getMessage());
                 journal.acknowledged(id);
             }
-        }
-    }
-
-    private void forgetResumeData(String id) {
-        try {
-            resume.delete(id);
-        } catch (IOException e) {
-            LOG.warnf("[publication=%s] could not delete its resume data: %s", id, e.getMessage());
         }
     }
 

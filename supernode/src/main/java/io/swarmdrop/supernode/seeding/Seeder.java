@@ -8,7 +8,6 @@ import io.swarmdrop.core.files.FileTrees;
 import io.swarmdrop.core.publication.Publication;
 import io.swarmdrop.core.publication.Publications;
 import io.swarmdrop.core.torrent.Metainfo;
-import io.swarmdrop.engine.NativeNames;
 import io.swarmdrop.engine.ResumeFiles;
 import io.swarmdrop.engine.TorrentEngine;
 import io.swarmdrop.engine.TransferListener;
@@ -99,7 +98,6 @@ public class Seeder implements TransferListener {
                 row.publicationId,
                 torrent,
                 store.resolve(row.publicationId),
-                NativeNames.forDownload(torrent.name()),
                 trackers,
                 false,
                 resume.read(row.publicationId).orElse(null));
@@ -116,14 +114,7 @@ public class Seeder implements TransferListener {
         }
         publications.hold(publication.id(), identity.node(), identity.zone(), false);
         catalog.add(publication);
-        engine.add(
-                publication.id(),
-                torrent,
-                store.resolve(publication.id()),
-                NativeNames.forDownload(torrent.name()),
-                trackers,
-                false,
-                null);
+        engine.add(publication.id(), torrent, store.resolve(publication.id()), trackers, false, null);
         LOG.infof(
                 "[publication=%s] joined swarm of '%s' (%d bytes)",
                 publication.id(), publication.name(), publication.size());
@@ -259,13 +250,7 @@ public class Seeder implements TransferListener {
         metainfo.delete(id);
         catalog.remove(id);
         // After the row, on the thread that writes resume data, which skips a row that is gone.
-        catalogWriter.execute(() -> {
-            try {
-                resume.delete(id);
-            } catch (IOException e) {
-                LOG.warnf("[publication=%s] could not delete its resume data: %s", id, e.getMessage());
-            }
-        });
+        catalogWriter.execute(() -> resume.delete(id));
         publications.release(id, identity.node());
         LOG.infof("[publication=%s] dropped from this supernode: %s", id, name);
     }
@@ -287,15 +272,8 @@ public class Seeder implements TransferListener {
     @Override
     public void resumeData(String key, byte[] data) {
         catalogWriter.execute(() -> {
-            if (!catalog.contains(key)) {
-                return; // dropped while libtorrent was writing it
-            }
-            try {
+            if (catalog.contains(key)) { // else dropped while libtorrent was writing it
                 resume.write(key, data);
-            } catch (IOException e) {
-                LOG.warnf(
-                        "[publication=%s] could not save resume data (a restart will check the file): %s",
-                        key, e.getMessage());
             }
         });
     }
